@@ -1,0 +1,134 @@
+//! Context words: what surrounds a candidate raises or lowers its score.
+//!
+//! Detectors look at a short window before (and sometimes after) a candidate
+//! for words such as "tél", "IBAN", "né le", "SSN". Windows are cut on
+//! character boundaries; matching is ASCII-case-insensitive and whole-word, so
+//! "tel" does not fire inside "hotel". Non-ASCII letters compare exactly:
+//! list accented variants ("téléphone", "TÉLÉPHONE") where they matter.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// At most `max` bytes of `text` ending at `at`, starting on a char boundary.
+pub fn before(text: &str, at: usize, max: usize) -> &str {
+    let at = at.min(text.len());
+    let mut from = at.saturating_sub(max);
+    while from < at && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text.get(from..at).unwrap_or("")
+}
+
+/// At most `max` bytes of `text` starting at `at`, ending on a char boundary.
+pub fn after(text: &str, at: usize, max: usize) -> &str {
+    let at = at.min(text.len());
+    let mut to = (at + max).min(text.len());
+    while to > at && !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    text.get(at..to).unwrap_or("")
+}
+
+/// A list of context words, compiled once when the detector is built.
+#[derive(Clone, Debug)]
+pub struct Keywords {
+    ac: AhoCorasick,
+}
+
+impl Keywords {
+    /// Builds the matcher. Word lists are constants in detector files, so a
+    /// failure here is a programming error caught by each detector's tests;
+    /// it is still reported as an error, not a panic.
+    pub fn new(words: &[&str]) -> Result<Self, crate::BuildError> {
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words)
+            .map_err(|e| crate::BuildError::Detector {
+                detector: "keywords",
+                message: e.to_string(),
+            })?;
+        Ok(Self { ac })
+    }
+
+    /// Whether `window` contains one of the words as a whole word.
+    pub fn any_in(&self, window: &str) -> bool {
+        let b = window.as_bytes();
+        self.ac.find_iter(window).any(|m| {
+            let left_ok = m.start() == 0 || !is_word_byte(b[m.start() - 1]);
+            let right_ok = m.end() == b.len() || !is_word_byte(b[m.end()]);
+            left_ok && right_ok
+        })
+    }
+
+    /// Whether one of the words occurs within `max` bytes before `at`.
+    pub fn before(&self, text: &str, at: usize, max: usize) -> bool {
+        self.any_in(before(text, at, max))
+    }
+
+    /// Whether one of the words occurs within `max` bytes after `at`.
+    pub fn after(&self, text: &str, at: usize, max: usize) -> bool {
+        self.any_in(after(text, at, max))
+    }
+}
+
+/// ASCII letters and digits, and every byte of a non-ASCII character (so an
+/// accented letter counts as part of a word).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
+/// The byte at `i`, if any: for boundary checks around candidates.
+pub fn byte_at(text: &str, i: usize) -> Option<u8> {
+    text.as_bytes().get(i).copied()
+}
+
+/// Whether the candidate `[start, end)` sits alone: not glued to letters,
+/// digits or to a character that would extend it (e.g. `-` or `.` followed by
+/// a digit), which is how a longer number or code shows itself.
+pub fn stands_alone(text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    let before_ok = start == 0 || {
+        let c = b[start - 1];
+        !(c.is_ascii_alphanumeric() || c == b'_' || c == b'/' || c == b'@')
+            && !(matches!(c, b'-' | b'.' | b',') && start >= 2 && b[start - 2].is_ascii_digit())
+    };
+    let after_ok = end >= b.len() || {
+        let c = b[end];
+        !(c.is_ascii_alphanumeric() || c == b'_' || c == b'/')
+            && !(matches!(c, b'-' | b'.' | b',') && b.get(end + 1).is_some_and(u8::is_ascii_digit))
+    };
+    before_ok && after_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_respect_char_boundaries() {
+        let t = "téléphone: 0612345678";
+        let w = before(t, 13, 10);
+        assert_eq!(w, "léphone: ");
+        assert_eq!(before(t, 13, 11), "léphone: ");
+        assert_eq!(before(t, 13, 12), "éléphone: ");
+        assert_eq!(after("aé", 0, 2), "a");
+        assert_eq!(before("", 5, 3), "");
+    }
+
+    #[test]
+    fn keywords_match_whole_words_case_insensitively() {
+        let k = Keywords::new(&["tel", "téléphone"]).unwrap();
+        assert!(k.any_in("Tel: "));
+        assert!(k.any_in("son téléphone est"));
+        assert!(!k.any_in("hotel"));
+        assert!(!k.any_in("telephonic"));
+    }
+
+    #[test]
+    fn stands_alone_rejects_glued_candidates() {
+        assert!(stands_alone("n 123 x", 2, 5));
+        assert!(!stands_alone("n 1.123 x", 4, 7));
+        assert!(!stands_alone("ab123", 2, 5));
+        assert!(stands_alone("(123).", 1, 4));
+    }
+}

@@ -1,0 +1,344 @@
+//! The detector set: one automaton over every pattern, then validation.
+
+use std::collections::BTreeMap;
+
+use privasift_core::{Candidate, Detector, Label, Span};
+use regex_automata::{Anchored, Input, MatchKind, PatternSet, meta};
+
+/// Which labels to look for and how sure a span must be to be reported.
+#[derive(Clone, Debug)]
+pub struct DetectConfig {
+    /// Report only these labels (`detect --labels`); `None` means all.
+    pub labels: Option<Vec<Label>>,
+    /// Spans scoring below this are dropped.
+    pub min_score: f32,
+    /// Per-label thresholds that override `min_score`.
+    pub thresholds: BTreeMap<Label, f32>,
+}
+
+impl Default for DetectConfig {
+    fn default() -> Self {
+        Self {
+            labels: None,
+            min_score: 0.5,
+            thresholds: BTreeMap::new(),
+        }
+    }
+}
+
+impl DetectConfig {
+    fn wants(&self, label: Label) -> bool {
+        self.labels.as_ref().is_none_or(|ls| ls.contains(&label))
+    }
+
+    fn threshold(&self, label: Label) -> f32 {
+        self.thresholds.get(&label).copied().unwrap_or(self.min_score)
+    }
+}
+
+/// A detector could not be built; the message names it.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("detector {detector}: pattern {index} does not compile: {source}")]
+    Pattern {
+        detector: &'static str,
+        index: usize,
+        #[source]
+        source: Box<regex_automata::meta::BuildError>,
+    },
+    #[error("detector {detector}: {message}")]
+    Detector {
+        detector: &'static str,
+        message: String,
+    },
+}
+
+/// Every enabled detector, compiled for one pass over each text.
+pub struct DetectorSet {
+    detectors: Vec<Box<dyn Detector>>,
+    /// All patterns, leftmost-first: the scan.
+    scan: Option<meta::Regex>,
+    /// The same patterns with all-matches semantics: when a candidate is
+    /// rejected, which other patterns match at the same start?
+    all: Option<meta::Regex>,
+    /// Each pattern alone, to find its extent at a given start.
+    single: Vec<meta::Regex>,
+    /// Global pattern index -> (detector index, pattern index in detector).
+    owners: Vec<(usize, usize)>,
+    config: DetectConfig,
+}
+
+impl std::fmt::Debug for DetectorSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DetectorSet")
+            .field("detectors", &self.ids())
+            .field("patterns", &self.owners.len())
+            .finish_non_exhaustive()
+    }
+}
+
+fn regex_config(kind: MatchKind) -> meta::Config {
+    meta::Config::new()
+        .match_kind(kind)
+        // Patterns are written for bytes-with-ASCII-boundaries; a large cache
+        // keeps the lazy DFA from giving up on many patterns.
+        .hybrid_cache_capacity(8 * 1024 * 1024)
+}
+
+impl DetectorSet {
+    /// The registry's detectors, filtered by the labels of `config`.
+    pub fn default_set(config: &DetectConfig) -> Result<Self, BuildError> {
+        Self::new(crate::detectors::default_detectors()?, config.clone())
+    }
+
+    /// Builds a set from detectors; detectors none of whose kinds are wanted
+    /// by `config` are left out and cost nothing.
+    pub fn new(detectors: Vec<Box<dyn Detector>>, config: DetectConfig) -> Result<Self, BuildError> {
+        let detectors: Vec<Box<dyn Detector>> = detectors
+            .into_iter()
+            .filter(|d| d.kinds().iter().any(|k| config.wants(k.label)))
+            .collect();
+        let mut patterns = Vec::new();
+        let mut owners = Vec::new();
+        let mut single = Vec::new();
+        for (di, d) in detectors.iter().enumerate() {
+            for (pi, p) in d.patterns().into_iter().enumerate() {
+                let one = meta::Regex::builder()
+                    .configure(regex_config(MatchKind::LeftmostFirst))
+                    .build(&p.regex)
+                    .map_err(|e| BuildError::Pattern {
+                        detector: d.id(),
+                        index: pi,
+                        source: Box::new(e),
+                    })?;
+                single.push(one);
+                patterns.push(p.regex);
+                owners.push((di, pi));
+            }
+        }
+        let (scan, all) = if patterns.is_empty() {
+            (None, None)
+        } else {
+            let build = |kind| {
+                meta::Regex::builder()
+                    .configure(regex_config(kind))
+                    .build_many(&patterns)
+                    .map_err(|e| BuildError::Detector {
+                        detector: "detector-set",
+                        message: format!("patterns do not compile together: {e}"),
+                    })
+            };
+            (Some(build(MatchKind::LeftmostFirst)?), Some(build(MatchKind::All)?))
+        };
+        Ok(Self {
+            detectors,
+            scan,
+            all,
+            single,
+            owners,
+            config,
+        })
+    }
+
+    /// The ids (`email@1`, ...) of the detectors in the set, in order.
+    pub fn ids(&self) -> Vec<&'static str> {
+        self.detectors.iter().map(|d| d.id()).collect()
+    }
+
+    /// The kinds the set can report.
+    pub fn kinds(&self) -> Vec<privasift_core::Kind> {
+        let mut ks: Vec<_> = self
+            .detectors
+            .iter()
+            .flat_map(|d| d.kinds().iter().copied())
+            .filter(|k| self.config.wants(k.label))
+            .collect();
+        ks.sort();
+        ks.dedup();
+        ks
+    }
+
+    /// Finds every span in `text`, appended to `out` sorted by start, with
+    /// overlaps resolved (the higher score wins, then the longer span).
+    pub fn detect(&self, text: &str, out: &mut Vec<Span>) {
+        let first = out.len();
+        self.scan_patterns(text, out);
+        for d in &self.detectors {
+            d.detect(text, out);
+        }
+        let cfg = &self.config;
+        let mut spans: Vec<Span> = out
+            .drain(first..)
+            .filter(|s| cfg.wants(s.label()) && s.score >= cfg.threshold(s.label()))
+            .collect();
+        resolve_overlaps(&mut spans);
+        out.extend(spans);
+    }
+
+    fn scan_patterns(&self, text: &str, out: &mut Vec<Span>) {
+        let (Some(scan), Some(all)) = (&self.scan, &self.all) else {
+            return;
+        };
+        let mut pos = 0;
+        let mut tried = PatternSet::new(self.owners.len());
+        let mut matching = PatternSet::new(self.owners.len());
+        while pos <= text.len() {
+            let Some(m) = scan.search(&Input::new(text).range(pos..)) else {
+                break;
+            };
+            let (start, end) = (m.start(), m.end());
+            if self.confirm(text, m.pattern().as_usize(), start, end, out) {
+                pos = end.max(start + 1);
+                continue;
+            }
+            // Rejected: give the other patterns matching at `start` their turn.
+            tried.clear();
+            tried.insert(m.pattern());
+            matching.clear();
+            all.which_overlapping_matches(
+                &Input::new(text).range(start..).anchored(Anchored::Yes),
+                &mut matching,
+            );
+            let mut accepted_end = None;
+            for pid in matching.iter() {
+                if tried.contains(pid) {
+                    continue;
+                }
+                tried.insert(pid);
+                let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+                if let Some(m2) = self.single[pid.as_usize()].search(&input)
+                    && self.confirm(text, pid.as_usize(), start, m2.end(), out)
+                {
+                    accepted_end = Some(m2.end());
+                    break;
+                }
+            }
+            // Nothing accepted: skip the whole candidate, so a rejected value
+            // (a wrong check digit) is not found again as a shorter suffix.
+            pos = accepted_end.unwrap_or(end).max(next_char_boundary(text, start + 1));
+        }
+    }
+
+    fn confirm(&self, text: &str, global: usize, start: usize, end: usize, out: &mut Vec<Span>) -> bool {
+        let (di, pi) = self.owners[global];
+        if start == end {
+            return false;
+        }
+        self.detectors[di].confirm(text, Candidate { pattern: pi, start, end }, out)
+    }
+}
+
+fn next_char_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Sorts by start and removes overlaps: of two overlapping spans the one with
+/// the higher score stays, then the longer one, then the earlier one.
+pub(crate) fn resolve_overlaps(spans: &mut Vec<Span>) {
+    spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut kept: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        match kept.last() {
+            Some(last) if last.overlaps(&s) => {
+                let better = s.score > last.score || (s.score == last.score && s.len() > last.len());
+                if better {
+                    kept.pop();
+                    // The new span may now overlap an earlier kept one.
+                    while kept.last().is_some_and(|l| l.overlaps(&s)) {
+                        kept.pop();
+                    }
+                    kept.push(s);
+                }
+            }
+            _ => kept.push(s),
+        }
+    }
+    *spans = kept;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use privasift_core::{Kind, Pattern};
+
+    const DIGITS: Kind = Kind::new("digits", Label::Code);
+    const FOUR: Kind = Kind::new("four", Label::Phone);
+
+    /// Accepts only even-length digit runs: exercises the fallback path.
+    struct Even;
+    impl Detector for Even {
+        fn id(&self) -> &'static str {
+            "even@1"
+        }
+        fn kinds(&self) -> &'static [Kind] {
+            &[DIGITS]
+        }
+        fn patterns(&self) -> Vec<Pattern> {
+            vec![Pattern::new(r"(?-u:\b)[0-9]+(?-u:\b)")]
+        }
+        fn confirm(&self, _t: &str, c: Candidate, out: &mut Vec<Span>) -> bool {
+            if (c.end - c.start) % 2 == 0 {
+                out.push(Span::new(c.start, c.end, DIGITS, 0.9, "even@1"));
+                true
+            } else {
+                false
+            }
+        }
+    }
+
+    struct Four;
+    impl Detector for Four {
+        fn id(&self) -> &'static str {
+            "four@1"
+        }
+        fn kinds(&self) -> &'static [Kind] {
+            &[FOUR]
+        }
+        fn patterns(&self) -> Vec<Pattern> {
+            vec![Pattern::new(r"(?-u:\b)[0-9]{3}")]
+        }
+        fn confirm(&self, _t: &str, c: Candidate, out: &mut Vec<Span>) -> bool {
+            out.push(Span::new(c.start, c.end, FOUR, 0.8, "four@1"));
+            true
+        }
+    }
+
+    fn set() -> DetectorSet {
+        DetectorSet::new(vec![Box::new(Even), Box::new(Four)], DetectConfig::default()).unwrap()
+    }
+
+    #[test]
+    fn rejected_candidate_falls_back_to_other_patterns() {
+        let mut out = Vec::new();
+        set().detect("a 12345 b 1234 c 5", &mut out);
+        let got: Vec<_> = out.iter().map(|s| (s.start, s.end, s.kind.name)).collect();
+        assert_eq!(got, vec![(2, 5, "four"), (10, 14, "digits")]);
+    }
+
+    #[test]
+    fn labels_filter_drops_detectors() {
+        let cfg = DetectConfig {
+            labels: Some(vec![Label::Phone]),
+            ..DetectConfig::default()
+        };
+        let s = DetectorSet::new(vec![Box::new(Even), Box::new(Four)], cfg).unwrap();
+        assert_eq!(s.ids(), vec!["four@1"]);
+    }
+
+    #[test]
+    fn overlaps_resolve_by_score_then_length() {
+        let k = DIGITS;
+        let mut v = vec![
+            Span::new(0, 10, k, 0.5, "a"),
+            Span::new(2, 4, k, 0.9, "b"),
+            Span::new(3, 12, k, 0.9, "c"),
+            Span::new(20, 22, k, 0.1, "d"),
+        ];
+        resolve_overlaps(&mut v);
+        let got: Vec<_> = v.iter().map(|s| s.detector).collect();
+        assert_eq!(got, vec!["c", "d"]);
+    }
+}

@@ -1,0 +1,24 @@
+//! privasift's detectors and the [`DetectorSet`] that runs them.
+//!
+//! Each detector lives in its own file under `detectors/` with its doc, its
+//! patterns, its validation (checksums, lengths, context words) and its tests;
+//! [`detectors::default_detectors`] is the registry. A [`DetectorSet`] compiles
+//! the patterns of every detector into one automaton, so a text is scanned
+//! once whatever the number of detectors, and merges overlapping spans.
+//!
+//! ```
+//! use privasift_detect::{DetectConfig, DetectorSet};
+//!
+//! let set = DetectorSet::default_set(&DetectConfig::default()).unwrap();
+//! let mut spans = Vec::new();
+//! set.detect("Écrire à jeanne.martin@exemple.fr avant lundi", &mut spans);
+//! assert_eq!(spans.len(), 1);
+//! assert_eq!(spans[0].kind.name, "email");
+//! ```
+
+pub mod context;
+pub mod detectors;
+mod engine;
+pub mod validate;
+
+pub use engine::{BuildError, DetectConfig, DetectorSet};
