@@ -9,14 +9,62 @@ use privasift_core::Detector;
 
 use crate::BuildError;
 
+pub mod be_national_number;
+pub mod credit_card;
+pub mod date_of_birth;
+pub mod de_tax_id;
 pub mod email;
+pub mod es_dni;
+pub mod fr_driving_licence;
+pub mod fr_id_card;
+pub mod fr_licence_plate;
+pub mod fr_nir;
+pub mod fr_passport;
+pub mod fr_tax_id;
+pub mod gps;
+pub mod handle;
 pub mod iban;
+pub mod ip;
+pub mod it_codice_fiscale;
+pub mod mac;
+pub mod nl_bsn;
+pub mod phone;
+pub mod pl_pesel;
+pub mod pt_nif;
+pub mod secret;
+pub mod uk_nino;
+pub mod url;
+pub mod us_ssn;
 
 /// Every detector of the default set, in priority order.
 pub fn default_detectors() -> Result<Vec<Box<dyn Detector>>, BuildError> {
     Ok(vec![
+        Box::new(secret::Secret::new()?),
         Box::new(email::Email::new()?),
+        Box::new(url::Url::new()?),
         Box::new(iban::Iban::new()?),
+        Box::new(credit_card::CreditCard::new()?),
+        Box::new(fr_nir::FrNir::new()?),
+        Box::new(fr_tax_id::FrTaxId::new()?),
+        Box::new(be_national_number::BeNationalNumber::new()?),
+        Box::new(pl_pesel::PlPesel::new()?),
+        Box::new(de_tax_id::DeTaxId::new()?),
+        Box::new(fr_id_card::FrIdCard::new()?),
+        Box::new(fr_passport::FrPassport::new()?),
+        Box::new(fr_driving_licence::FrDrivingLicence::new()?),
+        Box::new(es_dni::EsDni::new()?),
+        Box::new(it_codice_fiscale::ItCodiceFiscale::new()?),
+        Box::new(pt_nif::PtNif::new()?),
+        Box::new(nl_bsn::NlBsn::new()?),
+        Box::new(us_ssn::UsSsn::new()?),
+        Box::new(uk_nino::UkNino::new()?),
+        Box::new(phone::Phone::new()?),
+        Box::new(ip::IpAddress::new()?),
+        Box::new(mac::MacAddress::new()?),
+        Box::new(gps::Gps::new()?),
+        Box::new(fr_licence_plate::FrLicencePlate::new()?),
+        Box::new(date_of_birth::DateOfBirth::new()?),
+        Box::new(handle::Handle::new()?),
     ])
 }
 
