@@ -1,0 +1,91 @@
+//! privasift's readers: everything a dataset can come as, turned into
+//! [`Batch`]es of records.
+//!
+//! [`discover`] expands the user's paths (files, directories, globs) into
+//! [`Source`]s with a [`Format`] and a [`Compression`]; [`open`] returns a
+//! [`BatchReader`] that streams a source in batches of bounded size. A batch
+//! is the unit of parallel work: the pipeline reads batches on one thread and
+//! turns them into [`Record`](privasift_core::Record)s on the workers with
+//! [`Batch::for_each_record`], so JSON parsing scales with cores.
+//!
+//! Problems are values, never panics: a bad file is a [`ReadError`] and the
+//! run goes on with the next one; a bad record is a [`RecordError`] that names
+//! file, line or row and field, and never contains the data.
+//!
+//! ```
+//! use privasift_formats::{discover, open, ReadOptions, Selection};
+//! # let dir = tempfile::tempdir().unwrap();
+//! # let path = dir.path().join("a.jsonl");
+//! # std::fs::write(&path, "{\"id\": 1, \"text\": \"hello\"}\n").unwrap();
+//! let found = discover(&[path.display().to_string()], None);
+//! let opts = ReadOptions::default();
+//! let mut reader = open(&found.sources[0], &opts).unwrap();
+//! let batch = reader.next_batch().unwrap().unwrap();
+//! let sel = Selection::default();
+//! let mut texts = Vec::new();
+//! batch.for_each_record(&sel, &mut |r| texts.push(r.unwrap().fields[0].text.to_string()));
+//! assert_eq!(texts, vec!["hello".to_string()]);
+//! ```
+
+mod batch;
+mod compress;
+mod csv_reader;
+mod error;
+mod jsonl;
+#[cfg(feature = "parquet")]
+mod parquet_reader;
+mod selection;
+mod source;
+mod text;
+
+pub use batch::{Batch, BatchData, Cell, Row};
+pub use error::{ErrorKind, Location, ReadError, RecordError};
+pub use selection::Selection;
+pub use source::{Compression, Discovered, Format, Source, discover};
+
+/// How readers cut input into batches.
+#[derive(Clone, Debug)]
+pub struct ReadOptions {
+    /// Target size of a batch in input bytes (uncompressed).
+    pub batch_bytes: usize,
+    /// Records larger than this are skipped and counted, so that one huge
+    /// record cannot exhaust memory. Plain text is cut into pieces instead.
+    pub max_record_bytes: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        Self {
+            batch_bytes: 1 << 20,
+            max_record_bytes: 64 << 20,
+        }
+    }
+}
+
+/// Streams one source as batches.
+pub trait BatchReader: Send {
+    /// The next batch, a file-level error (after which the reader is done),
+    /// or `None` at the end.
+    fn next_batch(&mut self) -> Option<Result<Batch, ReadError>>;
+
+    /// Bytes of the file consumed so far (compressed bytes for compressed
+    /// files), for progress reporting.
+    fn file_bytes_read(&self) -> u64;
+}
+
+/// Opens a source with the reader for its format.
+pub fn open(source: &Source, opts: &ReadOptions) -> Result<Box<dyn BatchReader>, ReadError> {
+    match source.format {
+        Format::Jsonl => Ok(Box::new(jsonl::JsonlReader::open(source, opts)?)),
+        Format::Text => Ok(Box::new(text::TextReader::open(source, opts)?)),
+        Format::Csv | Format::Tsv => Ok(Box::new(csv_reader::CsvReader::open(source, opts)?)),
+        #[cfg(feature = "parquet")]
+        Format::Parquet => Ok(Box::new(parquet_reader::ParquetReader::open(source, opts)?)),
+        #[cfg(not(feature = "parquet"))]
+        Format::Parquet => Err(ReadError::new(
+            source,
+            ErrorKind::Unsupported,
+            "this build of privasift has no Parquet support (feature `parquet`)",
+        )),
+    }
+}

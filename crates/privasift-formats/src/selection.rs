@@ -1,0 +1,58 @@
+//! Which fields of a record are text to scan.
+
+/// The fields to scan and the field that identifies a record.
+///
+/// `fields` are dotted paths (`meta.author.bio`); array elements share the
+/// path of their array. With no fields, every string field is scanned.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    pub fields: Vec<String>,
+    pub id_field: Option<String>,
+}
+
+impl Selection {
+    pub fn new(fields: Vec<String>, id_field: Option<String>) -> Self {
+        Self { fields, id_field }
+    }
+
+    pub fn all_fields(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    /// Whether strings at `path` are scanned.
+    pub fn selects(&self, path: &str) -> bool {
+        self.all_fields() || self.fields.iter().any(|f| f == path)
+    }
+
+    /// Whether something under `path` may be scanned or is the id, so the
+    /// reader must descend into it.
+    pub fn descends(&self, path: &str) -> bool {
+        if self.all_fields() {
+            return true;
+        }
+        let under = |f: &str| f == path || (f.len() > path.len() && f.starts_with(path) && f.as_bytes()[path.len()] == b'.');
+        path.is_empty() || self.fields.iter().any(|f| under(f)) || self.id_field.as_deref().is_some_and(under)
+    }
+
+    pub fn is_id(&self, path: &str) -> bool {
+        self.id_field.as_deref() == Some(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_paths_descend_only_where_needed() {
+        let s = Selection::new(vec!["meta.bio".into(), "text".into()], Some("doc.id".into()));
+        assert!(s.descends(""));
+        assert!(s.descends("meta"));
+        assert!(s.descends("doc"));
+        assert!(!s.descends("met"));
+        assert!(!s.descends("other"));
+        assert!(s.selects("meta.bio"));
+        assert!(!s.selects("meta"));
+        assert!(s.is_id("doc.id"));
+    }
+}
