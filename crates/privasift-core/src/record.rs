@@ -18,6 +18,9 @@ pub struct RecordId {
     /// key), shown in reports so a record can be found again.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
+    /// Whether the id was a JSON number (so outputs write it back as one).
+    #[serde(skip)]
+    pub key_is_number: bool,
 }
 
 impl fmt::Display for RecordId {

@@ -145,6 +145,11 @@ impl DetectorSet {
         self.detectors.iter().map(|d| d.id()).collect()
     }
 
+    /// Each detector's id and the kinds it can emit.
+    pub fn describe(&self) -> Vec<(&'static str, &'static [privasift_core::Kind])> {
+        self.detectors.iter().map(|d| (d.id(), d.kinds())).collect()
+    }
+
     /// The kinds the set can report.
     pub fn kinds(&self) -> Vec<privasift_core::Kind> {
         let mut ks: Vec<_> = self

@@ -82,6 +82,7 @@ impl Batch {
 
 fn table_record<'a>(source: SourceId, index: u64, columns: &[String], row: &'a Row, sel: &Selection) -> Record<'a> {
     let mut key = None;
+    let mut key_is_number = false;
     let mut fields = Vec::new();
     for (i, cell) in row.iter().enumerate() {
         let name = columns.get(i).map_or_else(|| format!("column_{}", i + 1), Clone::clone);
@@ -92,6 +93,7 @@ fn table_record<'a>(source: SourceId, index: u64, columns: &[String], row: &'a R
         };
         if sel.is_id(&name) {
             key = Some(value.clone());
+            key_is_number = !is_text;
         }
         if is_text && sel.selects(&name) && !value.is_empty() {
             fields.push(Field {
@@ -101,7 +103,12 @@ fn table_record<'a>(source: SourceId, index: u64, columns: &[String], row: &'a R
         }
     }
     Record {
-        id: RecordId { source, index, key },
+        id: RecordId {
+            source,
+            index,
+            key,
+            key_is_number,
+        },
         fields,
     }
 }

@@ -278,6 +278,7 @@ pub(crate) fn records(
 fn parse_line(source: SourceId, line: u64, text: &str, sel: &Selection, f: &mut dyn FnMut(Result<Record<'_>, RecordError>)) {
     let mut fields = Vec::new();
     let mut key = None;
+    let mut key_is_number = false;
     let mut path = String::new();
     let mut de = serde_json::Deserializer::from_str(text);
     let walker = Walker {
@@ -285,6 +286,7 @@ fn parse_line(source: SourceId, line: u64, text: &str, sel: &Selection, f: &mut 
         sel,
         fields: &mut fields,
         key: &mut key,
+        key_is_number: &mut key_is_number,
         top: true,
     };
     let res = walker.deserialize(&mut de).and_then(|()| de.end());
@@ -298,7 +300,12 @@ fn parse_line(source: SourceId, line: u64, text: &str, sel: &Selection, f: &mut 
                 }
             }
             f(Ok(Record {
-                id: RecordId { source, index: line, key },
+                id: RecordId {
+                    source,
+                    index: line,
+                    key,
+                    key_is_number,
+                },
                 fields,
             }));
         }
@@ -325,6 +332,7 @@ struct Walker<'p, 'de> {
     sel: &'p Selection,
     fields: &'p mut Vec<Field<'de>>,
     key: &'p mut Option<String>,
+    key_is_number: &'p mut bool,
     top: bool,
 }
 
@@ -357,6 +365,7 @@ impl<'de> Walker<'_, 'de> {
             sel: self.sel,
             fields: &mut *self.fields,
             key: &mut *self.key,
+            key_is_number: &mut *self.key_is_number,
             top: false,
         }
     }
@@ -369,10 +378,11 @@ impl<'de> Walker<'_, 'de> {
         }
     }
 
-    fn scalar<E: de::Error>(self, shown: impl FnOnce() -> String) -> Result<(), E> {
+    fn scalar<E: de::Error>(self, shown: impl FnOnce() -> String, number: bool) -> Result<(), E> {
         self.not_object()?;
         if self.sel.is_id(self.path) {
             *self.key = Some(shown());
+            *self.key_is_number = number;
         }
         Ok(())
     }
@@ -420,19 +430,19 @@ impl<'de> Visitor<'de> for Walker<'_, 'de> {
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
-        self.scalar(|| v.to_string())
+        self.scalar(|| v.to_string(), true)
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
-        self.scalar(|| v.to_string())
+        self.scalar(|| v.to_string(), true)
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
-        self.scalar(|| v.to_string())
+        self.scalar(|| v.to_string(), true)
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
-        self.scalar(|| v.to_string())
+        self.scalar(|| v.to_string(), false)
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<(), E> {

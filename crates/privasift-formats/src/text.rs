@@ -61,7 +61,12 @@ pub(crate) fn records(source: SourceId, first_line: u64, bytes: &[u8], f: &mut d
             }
         };
         f(Ok(Record {
-            id: RecordId { source, index: n, key: None },
+            id: RecordId {
+                source,
+                index: n,
+                key: None,
+                key_is_number: false,
+            },
             fields: vec![Field {
                 path: TEXT_FIELD.to_owned(),
                 text,

@@ -1,0 +1,382 @@
+//! `privasift`: find personal data in AI training datasets.
+//!
+//! The only crate that prints. Commands parse their options into the
+//! libraries' option structs, run the pipeline, and render its results.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand};
+use privasift_core::Label;
+use privasift_detect::{DetectConfig, DetectorSet};
+use privasift_formats::{Discovered, Format, ReadOptions, Selection, discover};
+use privasift_pipeline::{DetectJob, Flow, Output, Progress, RunError, RunOptions, Sample, ScanJob, render_summary, run};
+
+#[derive(Parser)]
+#[command(
+    name = "privasift",
+    version,
+    about = "Find personal data in AI training datasets, as the CNIL's AI how-to sheets ask",
+    long_about = "privasift finds personal data (e-mails, phone numbers, IBANs, cards, national identifiers, ...) \
+                  in training datasets of any size: JSON Lines, CSV/TSV, Parquet and text, plain or .gz/.zst.\n\n\
+                  Start with `privasift scan DATA/` to learn whether a dataset contains personal data."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Say whether a dataset contains personal data: counts per kind, field and file, masked examples.
+    Scan(ScanArgs),
+    /// Write the spans found in each record as JSON Lines (the contract evaluations use).
+    Detect(DetectArgs),
+    /// Score a detect output against gold annotations (../shared/bench format).
+    Eval(EvalArgs),
+    /// List the detectors, the kinds they find and their labels.
+    Detectors,
+}
+
+#[derive(Args)]
+struct InputArgs {
+    /// Force the input format instead of guessing it from file extensions.
+    #[arg(long, value_name = "jsonl|csv|tsv|parquet|text")]
+    format: Option<Format>,
+    /// Text fields to scan, as dotted paths (`text,meta.bio`); default: every string field.
+    #[arg(long, value_delimiter = ',', value_name = "A,B.C")]
+    fields: Vec<String>,
+    /// Field holding the record id, shown in reports and written by `detect`.
+    #[arg(long, value_name = "FIELD")]
+    id_field: Option<String>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
+    /// Stop at the first bad record or file instead of counting it and going on.
+    #[arg(long)]
+    strict: bool,
+    /// Records larger than this many bytes are skipped and counted.
+    #[arg(long, default_value_t = 64 << 20, value_name = "BYTES")]
+    max_record_bytes: usize,
+    /// Report only these labels (PERSON, EMAIL, PHONE, IBAN, ...).
+    #[arg(long, value_delimiter = ',', value_name = "L1,L2")]
+    labels: Vec<Label>,
+    /// Drop spans scoring below this (0 to 1).
+    #[arg(long, default_value_t = 0.5, value_name = "S")]
+    min_score: f32,
+    /// No progress bar.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+#[derive(Args)]
+struct ScanArgs {
+    /// Files, directories (recursive) or glob patterns.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<String>,
+    #[command(flatten)]
+    input: InputArgs,
+    /// Write the machine-readable report (JSON) to this file.
+    #[arg(long, value_name = "FILE.json")]
+    report: Option<PathBuf>,
+    /// Scan a deterministic sample of about N records, spread over the input.
+    #[arg(long, value_name = "N", conflicts_with = "sample_fraction")]
+    sample: Option<u64>,
+    /// Scan a deterministic sample of this share of records (0 to 1).
+    #[arg(long, value_name = "F")]
+    sample_fraction: Option<f64>,
+    /// Exit with status 1 when the verdict is "contains personal data" (for CI gates).
+    #[arg(long)]
+    fail_on_findings: bool,
+}
+
+#[derive(Args)]
+struct DetectArgs {
+    /// Input files, directories or globs.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<String>,
+    /// The text field to scan (offsets are relative to it). Ignored when --fields is given.
+    #[arg(long, default_value = "text", value_name = "FIELD")]
+    text_field: String,
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output file (`-` for standard output); written atomically.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: PathBuf,
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    /// Gold annotations (JSON Lines: id, text, spans with start, end, label).
+    gold: PathBuf,
+    /// Predictions (the output of `privasift detect`).
+    pred: PathBuf,
+    /// Score only these labels.
+    #[arg(long, value_delimiter = ',')]
+    labels: Vec<String>,
+    /// Ignore predictions scoring below this.
+    #[arg(long)]
+    min_score: Option<f64>,
+    /// Group by fine kind (gold `orig_label`, prediction `kind`) instead of label.
+    #[arg(long)]
+    by_kind: bool,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Scan(a) => scan(a),
+        Command::Detect(a) => detect(a),
+        Command::Eval(a) => eval(a),
+        Command::Detectors => detectors(),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn build_set(input: &InputArgs) -> Result<DetectorSet> {
+    let config = DetectConfig {
+        labels: (!input.labels.is_empty()).then(|| input.labels.clone()),
+        min_score: input.min_score,
+        ..DetectConfig::default()
+    };
+    DetectorSet::default_set(&config).context("building the detectors")
+}
+
+fn run_options(input: &InputArgs, selection: Selection, sample: Sample) -> RunOptions {
+    RunOptions {
+        threads: input
+            .threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
+            .max(1),
+        read: ReadOptions {
+            max_record_bytes: input.max_record_bytes,
+            ..ReadOptions::default()
+        },
+        selection,
+        strict: input.strict,
+        sample,
+    }
+}
+
+fn find_inputs(paths: &[String], input: &InputArgs) -> Result<Discovered> {
+    let found = discover(paths, input.format);
+    for p in &found.problems {
+        eprintln!("warning: {p}");
+        if input.strict {
+            bail!("stopped by --strict: {p}");
+        }
+    }
+    if !found.skipped_unknown.is_empty() {
+        eprintln!(
+            "note: {} file(s) with an unknown extension were skipped (use --format to read them)",
+            found.skipped_unknown.len()
+        );
+    }
+    if found.sources.is_empty() {
+        bail!("no readable input among {}", paths.join(", "));
+    }
+    Ok(found)
+}
+
+/// A byte-based progress bar on a terminal, nothing otherwise.
+fn progress_bar(total: u64, quiet: bool) -> indicatif::ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] [{wide_bar}] {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+fn scan(a: ScanArgs) -> Result<ExitCode> {
+    let found = find_inputs(&a.paths, &a.input)?;
+    let set = build_set(&a.input)?;
+    let sample = match (a.sample, a.sample_fraction) {
+        (Some(n), _) => Sample::Records(n),
+        (None, Some(f)) if (0.0..=1.0).contains(&f) => Sample::Fraction(f),
+        (None, Some(f)) => bail!("--sample-fraction must be between 0 and 1, got {f}"),
+        (None, None) => Sample::All,
+    };
+    let selection = Selection::new(a.input.fields.clone(), a.input.id_field.clone());
+    let opts = run_options(&a.input, selection, sample);
+    let job = ScanJob::new(&set, &opts);
+    let mut builder = job.report_builder(&found);
+    let bar = progress_bar(found.total_bytes(), a.input.quiet);
+    let limit = match sample {
+        Sample::Records(n) => Some(n),
+        _ => None,
+    };
+    let strict = a.input.strict;
+    let stats = run(
+        &found.sources,
+        &job,
+        &opts,
+        &|p: Progress| {
+            bar.set_position(p.file_bytes);
+        },
+        |out| {
+            let problem = builder.add(out);
+            if strict && let Some(p) = problem {
+                return Err(RunError::Strict(p));
+            }
+            bar.set_message(format!("{} records", builder.records_scanned()));
+            Ok(match limit {
+                Some(n) if builder.records_scanned() >= n => Flow::Stop,
+                _ => Flow::Continue,
+            })
+        },
+    );
+    bar.finish_and_clear();
+    let stats = stats?;
+    builder.set_fraction(stats.fraction);
+    let report = builder.finish();
+    if let Some(path) = &a.report {
+        let json = serde_json::to_vec_pretty(&report).context("serialising the report")?;
+        write_atomically(path, &json).with_context(|| format!("writing the report to {}", path.display()))?;
+    }
+    print!("{}", render_summary(&report));
+    if let Some(path) = &a.report {
+        println!("\nReport written to {}", path.display());
+    }
+    let contains = report.classification.verdict == privasift_pipeline::Verdict::Contains;
+    Ok(if a.fail_on_findings && contains { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn detect(a: DetectArgs) -> Result<ExitCode> {
+    let found = find_inputs(&a.inputs, &a.input)?;
+    let set = build_set(&a.input)?;
+    let fields = if a.input.fields.is_empty() { vec![a.text_field.clone()] } else { a.input.fields.clone() };
+    let selection = Selection::new(fields, a.input.id_field.clone());
+    let opts = run_options(&a.input, selection, Sample::All);
+    let job = DetectJob::new(&set, &opts);
+    let bar = progress_bar(found.total_bytes(), a.input.quiet || a.output.as_os_str() == "-");
+    let to_stdout = a.output.as_os_str() == "-";
+    let mut sink = OutputFile::create(&a.output, to_stdout)?;
+    let (mut records, mut spans, mut problems) = (0u64, 0u64, 0u64);
+    let mut first_problems: Vec<String> = Vec::new();
+    let strict = a.input.strict;
+    let result = run(
+        &found.sources,
+        &job,
+        &opts,
+        &|p: Progress| bar.set_position(p.file_bytes),
+        |out| match out {
+            Output::Batch(b) => {
+                records += b.records;
+                spans += b.spans;
+                problems += b.errors.len() as u64;
+                for e in b.errors.iter().take(10usize.saturating_sub(first_problems.len())) {
+                    let path = found.sources.get(e.source as usize).map_or_else(PathBuf::new, |s| s.path.clone());
+                    first_problems.push(e.display_with(&path));
+                }
+                if strict && let Some(e) = b.errors.first() {
+                    let path = found.sources.get(e.source as usize).map_or_else(PathBuf::new, |s| s.path.clone());
+                    return Err(RunError::Strict(e.display_with(&path)));
+                }
+                sink.write_all(&b.lines).map_err(|e| RunError::Sink(format!("writing the output: {e}")))?;
+                Ok(Flow::Continue)
+            }
+            Output::FileError(e) => {
+                problems += 1;
+                first_problems.push(e.to_string());
+                if strict {
+                    return Err(RunError::Strict(e.to_string()));
+                }
+                Ok(Flow::Continue)
+            }
+        },
+    );
+    bar.finish_and_clear();
+    result?;
+    sink.commit()?;
+    eprintln!("{records} records, {spans} spans, {problems} problems");
+    for p in &first_problems {
+        eprintln!("  {p}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval(a: EvalArgs) -> Result<ExitCode> {
+    let opts = privasift_eval::EvalOptions {
+        labels: (!a.labels.is_empty()).then(|| a.labels.clone()),
+        min_score: a.min_score,
+        group: if a.by_kind { privasift_eval::Group::Kind } else { privasift_eval::Group::Label },
+    };
+    let scores = privasift_eval::score(&a.gold, &a.pred, &opts)?;
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&scores)?);
+    } else {
+        print!("{scores}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn detectors() -> Result<ExitCode> {
+    let set = DetectorSet::default_set(&DetectConfig::default())?;
+    println!("{:<26} {:<28} label", "detector", "kind");
+    for d in set.describe() {
+        for k in d.1 {
+            println!("{:<26} {:<28} {}", d.0, k.name, k.label);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to a temporary file beside the target and renames it into place on
+/// success, so a failed or killed run never leaves a partial output.
+enum OutputFile {
+    Stdout(std::io::BufWriter<std::io::Stdout>),
+    File(std::io::BufWriter<tempfile::NamedTempFile>, PathBuf),
+}
+
+impl OutputFile {
+    fn create(path: &Path, stdout: bool) -> Result<Self> {
+        if stdout {
+            return Ok(Self::Stdout(std::io::BufWriter::new(std::io::stdout())));
+        }
+        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let tmp = tempfile::NamedTempFile::new_in(dir)
+            .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
+        Ok(Self::File(std::io::BufWriter::with_capacity(1 << 20, tmp), path.to_path_buf()))
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        match self {
+            Self::Stdout(w) => w.write_all(bytes),
+            Self::File(w, _) => w.write_all(bytes),
+        }
+    }
+
+    fn commit(self) -> Result<()> {
+        match self {
+            Self::Stdout(mut w) => w.flush().context("writing to standard output"),
+            Self::File(w, path) => {
+                let tmp = w.into_inner().map_err(|e| anyhow::anyhow!("writing {}: {}", path.display(), e.error()))?;
+                tmp.as_file().sync_all().ok();
+                tmp.persist(&path).with_context(|| format!("moving the output into place at {}", path.display()))?;
+                Ok(())
+            }
+        }
+    }
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut out = OutputFile::create(path, false)?;
+    out.write_all(bytes)?;
+    out.commit()
+}

@@ -1,0 +1,37 @@
+//! privasift's run loop: sources are read in batches on one thread, batches
+//! are processed in parallel by a [`Job`], and outputs come back to the
+//! caller in input order, so results do not depend on the thread count.
+//!
+//! Two jobs ship: [`ScanJob`] (the scan report: does this dataset contain
+//! personal data?) and [`DetectJob`] (one JSON line of spans per record, the
+//! contract evaluations use).
+//!
+//! ```
+//! use privasift_detect::{DetectConfig, DetectorSet};
+//! use privasift_formats::discover;
+//! use privasift_pipeline::{RunOptions, ScanJob, run};
+//! # let dir = tempfile::tempdir().unwrap();
+//! # let path = dir.path().join("a.jsonl");
+//! # std::fs::write(&path, "{\"text\": \"mail me: ana.lopez@example.es\"}\n{\"text\": \"nothing\"}\n").unwrap();
+//! let found = discover(&[path.display().to_string()], None);
+//! let set = DetectorSet::default_set(&DetectConfig::default()).unwrap();
+//! let opts = RunOptions::default();
+//! let job = ScanJob::new(&set, &opts);
+//! let mut report = job.report_builder(&found);
+//! run(&found.sources, &job, &opts, &|_| {}, |out| { report.add(out); Ok(privasift_pipeline::Flow::Continue) }).unwrap();
+//! let report = report.finish();
+//! assert_eq!(report.records_scanned, 2);
+//! assert_eq!(report.records_with_findings, 1);
+//! ```
+
+mod detect;
+mod report;
+mod run;
+mod sample;
+mod scan;
+
+pub use detect::DetectJob;
+pub use report::{Classification, ScanReport, Verdict, render_summary};
+pub use run::{Flow, Job, Output, Progress, RunError, RunOptions, RunStats, Sampler, run};
+pub use sample::Sample;
+pub use scan::{ReportBuilder, ScanJob};
