@@ -146,8 +146,17 @@ impl LineBatcher {
                 }
             }
             let chunk = &self.buf[self.buf_pos..self.buf_len];
-            let nl = memchr::memchr(b'\n', chunk);
-            let take = nl.map_or(chunk.len(), |i| i + 1);
+            let mut nl = memchr::memchr(b'\n', chunk);
+            let mut take = nl.map_or(chunk.len(), |i| i + 1);
+            if self.long == LongLines::Split {
+                // Never let a text line grow past the maximum: stop at it.
+                let room = self.max_record.saturating_sub(out.len() - line_start);
+                let line_part = nl.map_or(take, |i| i);
+                if line_part > room {
+                    take = room;
+                    nl = None;
+                }
+            }
             if skipping {
                 skipped_bytes += take as u64;
             } else {
@@ -166,15 +175,18 @@ impl LineBatcher {
                 if out.len() >= self.batch_bytes {
                     break;
                 }
-            } else if !skipping && out.len() - line_start > self.max_record {
+            } else if !skipping && out.len() - line_start >= self.max_record {
                 match self.long {
                     LongLines::Skip => {
-                        skipped_bytes = (out.len() - line_start) as u64;
-                        out.truncate(line_start);
-                        skipping = true;
+                        if out.len() - line_start > self.max_record {
+                            skipped_bytes = (out.len() - line_start) as u64;
+                            out.truncate(line_start);
+                            skipping = true;
+                        }
                     }
                     LongLines::Split => {
-                        // Emit what precedes as one batch, then the piece alone.
+                        // Emit what precedes as one batch; the long line
+                        // then comes in pieces, each a batch of its own.
                         if line_start > 0 {
                             let piece = out.split_off(line_start);
                             let b = self.make_batch(first_line, out, errors);
@@ -210,13 +222,24 @@ impl LineBatcher {
     }
 }
 
-/// The largest index `<= max` that does not cut a UTF-8 sequence.
+/// The largest index `<= max` that does not cut a UTF-8 sequence in two.
 fn utf8_cut(bytes: &[u8], max: usize) -> usize {
-    let mut i = max.min(bytes.len());
-    while i > 0 && i < bytes.len() && (bytes[i] as i8) < -0x40 {
-        i -= 1;
+    let end = max.min(bytes.len());
+    // Find the last lead byte among the final three; if the character it
+    // starts does not fit before `end`, cut before it.
+    for i in (end.saturating_sub(3)..end).rev() {
+        let b = bytes[i];
+        if (b as i8) >= -0x40 {
+            let width = match b {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                0xC0.. => 2,
+                _ => 1,
+            };
+            return if i + width > end && i > 0 { i } else { end };
+        }
     }
-    if i == 0 { max.min(bytes.len()) } else { i }
+    end
 }
 
 pub(crate) struct JsonlReader {
