@@ -12,7 +12,9 @@ use clap::{Args, Parser, Subcommand};
 use privasift_core::Label;
 use privasift_detect::{DetectConfig, DetectorSet};
 use privasift_formats::{Discovered, Format, ReadOptions, Selection, discover};
-use privasift_pipeline::{DetectJob, Flow, Output, Progress, RunError, RunOptions, Sample, ScanJob, render_summary, run};
+use privasift_pipeline::{
+    DetectJob, Flow, Output, Progress, RunError, RunOptions, Sample, ScanJob, render_summary, run,
+};
 
 #[derive(Parser)]
 #[command(
@@ -157,7 +159,9 @@ fn run_options(input: &InputArgs, selection: Selection, sample: Sample) -> RunOp
     RunOptions {
         threads: input
             .threads
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
+            .unwrap_or_else(|| {
+                std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+            })
             .max(1),
         read: ReadOptions {
             max_record_bytes: input.max_record_bytes,
@@ -247,24 +251,36 @@ fn scan(a: ScanArgs) -> Result<ExitCode> {
     let report = builder.finish();
     if let Some(path) = &a.report {
         let json = serde_json::to_vec_pretty(&report).context("serialising the report")?;
-        write_atomically(path, &json).with_context(|| format!("writing the report to {}", path.display()))?;
+        write_atomically(path, &json)
+            .with_context(|| format!("writing the report to {}", path.display()))?;
     }
     print!("{}", render_summary(&report));
     if let Some(path) = &a.report {
         println!("\nReport written to {}", path.display());
     }
     let contains = report.classification.verdict == privasift_pipeline::Verdict::Contains;
-    Ok(if a.fail_on_findings && contains { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if a.fail_on_findings && contains {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn detect(a: DetectArgs) -> Result<ExitCode> {
     let found = find_inputs(&a.inputs, &a.input)?;
     let set = build_set(&a.input)?;
-    let fields = if a.input.fields.is_empty() { vec![a.text_field.clone()] } else { a.input.fields.clone() };
+    let fields = if a.input.fields.is_empty() {
+        vec![a.text_field.clone()]
+    } else {
+        a.input.fields.clone()
+    };
     let selection = Selection::new(fields, a.input.id_field.clone());
     let opts = run_options(&a.input, selection, Sample::All);
     let job = DetectJob::new(&set, &opts);
-    let bar = progress_bar(found.total_bytes(), a.input.quiet || a.output.as_os_str() == "-");
+    let bar = progress_bar(
+        found.total_bytes(),
+        a.input.quiet || a.output.as_os_str() == "-",
+    );
     let to_stdout = a.output.as_os_str() == "-";
     let mut sink = OutputFile::create(&a.output, to_stdout)?;
     let (mut records, mut spans, mut problems) = (0u64, 0u64, 0u64);
@@ -280,15 +296,26 @@ fn detect(a: DetectArgs) -> Result<ExitCode> {
                 records += b.records;
                 spans += b.spans;
                 problems += b.errors.len() as u64;
-                for e in b.errors.iter().take(10usize.saturating_sub(first_problems.len())) {
-                    let path = found.sources.get(e.source as usize).map_or_else(PathBuf::new, |s| s.path.clone());
+                for e in b
+                    .errors
+                    .iter()
+                    .take(10usize.saturating_sub(first_problems.len()))
+                {
+                    let path = found
+                        .sources
+                        .get(e.source as usize)
+                        .map_or_else(PathBuf::new, |s| s.path.clone());
                     first_problems.push(e.display_with(&path));
                 }
                 if strict && let Some(e) = b.errors.first() {
-                    let path = found.sources.get(e.source as usize).map_or_else(PathBuf::new, |s| s.path.clone());
+                    let path = found
+                        .sources
+                        .get(e.source as usize)
+                        .map_or_else(PathBuf::new, |s| s.path.clone());
                     return Err(RunError::Strict(e.display_with(&path)));
                 }
-                sink.write_all(&b.lines).map_err(|e| RunError::Sink(format!("writing the output: {e}")))?;
+                sink.write_all(&b.lines)
+                    .map_err(|e| RunError::Sink(format!("writing the output: {e}")))?;
                 Ok(Flow::Continue)
             }
             Output::FileError(e) => {
@@ -315,7 +342,11 @@ fn eval(a: EvalArgs) -> Result<ExitCode> {
     let opts = privasift_eval::EvalOptions {
         labels: (!a.labels.is_empty()).then(|| a.labels.clone()),
         min_score: a.min_score,
-        group: if a.by_kind { privasift_eval::Group::Kind } else { privasift_eval::Group::Label },
+        group: if a.by_kind {
+            privasift_eval::Group::Kind
+        } else {
+            privasift_eval::Group::Label
+        },
     };
     let scores = privasift_eval::score(&a.gold, &a.pred, &opts)?;
     if a.json {
@@ -349,10 +380,16 @@ impl OutputFile {
         if stdout {
             return Ok(Self::Stdout(std::io::BufWriter::new(std::io::stdout())));
         }
-        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         let tmp = tempfile::NamedTempFile::new_in(dir)
             .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
-        Ok(Self::File(std::io::BufWriter::with_capacity(1 << 20, tmp), path.to_path_buf()))
+        Ok(Self::File(
+            std::io::BufWriter::with_capacity(1 << 20, tmp),
+            path.to_path_buf(),
+        ))
     }
 
     fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
@@ -366,9 +403,13 @@ impl OutputFile {
         match self {
             Self::Stdout(mut w) => w.flush().context("writing to standard output"),
             Self::File(w, path) => {
-                let tmp = w.into_inner().map_err(|e| anyhow::anyhow!("writing {}: {}", path.display(), e.error()))?;
+                let tmp = w
+                    .into_inner()
+                    .map_err(|e| anyhow::anyhow!("writing {}: {}", path.display(), e.error()))?;
                 tmp.as_file().sync_all().ok();
-                tmp.persist(&path).with_context(|| format!("moving the output into place at {}", path.display()))?;
+                tmp.persist(&path).with_context(|| {
+                    format!("moving the output into place at {}", path.display())
+                })?;
                 Ok(())
             }
         }

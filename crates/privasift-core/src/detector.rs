@@ -17,7 +17,9 @@ pub struct Pattern {
 
 impl Pattern {
     pub fn new(regex: impl Into<String>) -> Self {
-        Self { regex: regex.into() }
+        Self {
+            regex: regex.into(),
+        }
     }
 }
 

@@ -180,7 +180,10 @@ mod tests {
 
     #[test]
     fn special_categories_are_the_nine_of_art_9_and_10() {
-        let n = Label::ALL.iter().filter(|l| l.is_special_category()).count();
+        let n = Label::ALL
+            .iter()
+            .filter(|l| l.is_special_category())
+            .count();
         assert_eq!(n, 9);
         assert!(!Label::Email.is_special_category());
     }

@@ -11,7 +11,10 @@ pub fn mask_value(value: &str, kind: Kind) -> String {
     if kind.label == Label::Email
         && let Some((local, domain)) = value.rsplit_once('@')
     {
-        let first = local.chars().next().map_or(String::new(), |c| c.to_string());
+        let first = local
+            .chars()
+            .next()
+            .map_or(String::new(), |c| c.to_string());
         let tld = domain.rsplit_once('.').map_or("", |(_, t)| t);
         return if tld.is_empty() {
             format!("{first}***@***")

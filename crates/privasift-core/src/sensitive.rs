@@ -31,7 +31,12 @@ impl<T: AsRef<str>> Sensitive<T> {
 
 impl<T: AsRef<str>> fmt::Debug for Sensitive<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "<{}, {} bytes>", self.kind.name, self.value.as_ref().len())
+        write!(
+            f,
+            "<{}, {} bytes>",
+            self.kind.name,
+            self.value.as_ref().len()
+        )
     }
 }
 
@@ -48,7 +53,10 @@ mod tests {
 
     #[test]
     fn never_formats_the_value() {
-        let s = Sensitive::new(String::from("jane@example.org"), Kind::new("email", Label::Email));
+        let s = Sensitive::new(
+            String::from("jane@example.org"),
+            Kind::new("email", Label::Email),
+        );
         for shown in [format!("{s}"), format!("{s:?}"), format!("{s:#?}")] {
             assert!(!shown.contains("jane"), "{shown}");
             assert_eq!(shown, "<email, 16 bytes>");

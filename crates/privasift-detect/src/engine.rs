@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use privasift_core::{Candidate, Detector, Label, Span};
-use regex_automata::{Anchored, Input, MatchKind, PatternSet, meta};
+use regex_automata::{Anchored, Input, MatchKind, meta};
 
 /// Which labels to look for and how sure a span must be to be reported.
 #[derive(Clone, Debug)]
@@ -32,7 +32,10 @@ impl DetectConfig {
     }
 
     fn threshold(&self, label: Label) -> f32 {
-        self.thresholds.get(&label).copied().unwrap_or(self.min_score)
+        self.thresholds
+            .get(&label)
+            .copied()
+            .unwrap_or(self.min_score)
     }
 }
 
@@ -58,11 +61,11 @@ pub struct DetectorSet {
     detectors: Vec<Box<dyn Detector>>,
     /// All patterns, leftmost-first: the scan.
     scan: Option<meta::Regex>,
-    /// The same patterns with all-matches semantics: when a candidate is
-    /// rejected, which other patterns match at the same start?
-    all: Option<meta::Regex>,
     /// Each pattern alone, to find its extent at a given start.
     single: Vec<meta::Regex>,
+    /// For each byte value, the patterns whose match can start with it: when
+    /// a candidate is rejected only these are tried at the same place.
+    starts: Vec<Vec<usize>>,
     /// Global pattern index -> (detector index, pattern index in detector).
     owners: Vec<(usize, usize)>,
     config: DetectConfig,
@@ -82,7 +85,7 @@ fn regex_config(kind: MatchKind) -> meta::Config {
         .match_kind(kind)
         // Patterns are written for bytes-with-ASCII-boundaries; a large cache
         // keeps the lazy DFA from giving up on many patterns.
-        .hybrid_cache_capacity(8 * 1024 * 1024)
+        .hybrid_cache_capacity(16 * 1024 * 1024)
 }
 
 impl DetectorSet {
@@ -93,7 +96,10 @@ impl DetectorSet {
 
     /// Builds a set from detectors; detectors none of whose kinds are wanted
     /// by `config` are left out and cost nothing.
-    pub fn new(detectors: Vec<Box<dyn Detector>>, config: DetectConfig) -> Result<Self, BuildError> {
+    pub fn new(
+        detectors: Vec<Box<dyn Detector>>,
+        config: DetectConfig,
+    ) -> Result<Self, BuildError> {
         let detectors: Vec<Box<dyn Detector>> = detectors
             .into_iter()
             .filter(|d| d.kinds().iter().any(|k| config.wants(k.label)))
@@ -116,25 +122,30 @@ impl DetectorSet {
                 owners.push((di, pi));
             }
         }
-        let (scan, all) = if patterns.is_empty() {
-            (None, None)
+        let scan = if patterns.is_empty() {
+            None
         } else {
-            let build = |kind| {
+            Some(
                 meta::Regex::builder()
-                    .configure(regex_config(kind))
+                    .configure(regex_config(MatchKind::LeftmostFirst))
                     .build_many(&patterns)
                     .map_err(|e| BuildError::Detector {
                         detector: "detector-set",
                         message: format!("patterns do not compile together: {e}"),
-                    })
-            };
-            (Some(build(MatchKind::LeftmostFirst)?), Some(build(MatchKind::All)?))
+                    })?,
+            )
         };
+        let mut starts = vec![Vec::new(); 256];
+        for (i, p) in patterns.iter().enumerate() {
+            for b in first_bytes(p) {
+                starts[usize::from(b)].push(i);
+            }
+        }
         Ok(Self {
             detectors,
             scan,
-            all,
             single,
+            starts,
             owners,
             config,
         })
@@ -181,38 +192,30 @@ impl DetectorSet {
     }
 
     fn scan_patterns(&self, text: &str, out: &mut Vec<Span>) {
-        let (Some(scan), Some(all)) = (&self.scan, &self.all) else {
+        let Some(scan) = &self.scan else {
             return;
         };
         let mut pos = 0;
-        let mut tried = PatternSet::new(self.owners.len());
-        let mut matching = PatternSet::new(self.owners.len());
         while pos <= text.len() {
             let Some(m) = scan.search(&Input::new(text).range(pos..)) else {
                 break;
             };
-            let (start, end) = (m.start(), m.end());
-            if self.confirm(text, m.pattern().as_usize(), start, end, out) {
+            let (start, end, first) = (m.start(), m.end(), m.pattern().as_usize());
+            if self.confirm(text, first, start, end, out) {
                 pos = end.max(start + 1);
                 continue;
             }
-            // Rejected: give the other patterns matching at `start` their turn.
-            tried.clear();
-            tried.insert(m.pattern());
-            matching.clear();
-            all.which_overlapping_matches(
-                &Input::new(text).range(start..).anchored(Anchored::Yes),
-                &mut matching,
-            );
+            // Rejected: the other patterns that can start with this byte get
+            // their turn, each anchored here, in registry order.
             let mut accepted_end = None;
-            for pid in matching.iter() {
-                if tried.contains(pid) {
+            let byte = text.as_bytes().get(start).copied().unwrap_or(0);
+            for &pid in &self.starts[usize::from(byte)] {
+                if pid == first {
                     continue;
                 }
-                tried.insert(pid);
                 let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-                if let Some(m2) = self.single[pid.as_usize()].search(&input)
-                    && self.confirm(text, pid.as_usize(), start, m2.end(), out)
+                if let Some(m2) = self.single[pid].search(&input)
+                    && self.confirm(text, pid, start, m2.end(), out)
                 {
                     accepted_end = Some(m2.end());
                     break;
@@ -220,17 +223,58 @@ impl DetectorSet {
             }
             // Nothing accepted: skip the whole candidate, so a rejected value
             // (a wrong check digit) is not found again as a shorter suffix.
-            pos = accepted_end.unwrap_or(end).max(next_char_boundary(text, start + 1));
+            pos = accepted_end
+                .unwrap_or(end)
+                .max(next_char_boundary(text, start + 1));
         }
     }
 
-    fn confirm(&self, text: &str, global: usize, start: usize, end: usize, out: &mut Vec<Span>) -> bool {
+    fn confirm(
+        &self,
+        text: &str,
+        global: usize,
+        start: usize,
+        end: usize,
+        out: &mut Vec<Span>,
+    ) -> bool {
         let (di, pi) = self.owners[global];
         if start == end {
             return false;
         }
-        self.detectors[di].confirm(text, Candidate { pattern: pi, start, end }, out)
+        self.detectors[di].confirm(
+            text,
+            Candidate {
+                pattern: pi,
+                start,
+                end,
+            },
+            out,
+        )
     }
+}
+
+/// The bytes a match of `pattern` can start with (every byte when that cannot
+/// be worked out from the pattern's literal prefixes).
+fn first_bytes(pattern: &str) -> Vec<u8> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let all = || (0..=255u8).collect();
+    let Ok(hir) = regex_syntax::ParserBuilder::new().build().parse(pattern) else {
+        return all();
+    };
+    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let Some(lits) = seq.literals() else {
+        return all();
+    };
+    let mut bytes: Vec<u8> = Vec::new();
+    for lit in lits {
+        match lit.as_bytes().first() {
+            Some(b) => bytes.push(*b),
+            None => return all(),
+        }
+    }
+    bytes.sort_unstable();
+    bytes.dedup();
+    bytes
 }
 
 fn next_char_boundary(text: &str, mut i: usize) -> usize {
@@ -248,7 +292,8 @@ pub(crate) fn resolve_overlaps(spans: &mut Vec<Span>) {
     for s in spans.drain(..) {
         match kept.last() {
             Some(last) if last.overlaps(&s) => {
-                let better = s.score > last.score || (s.score == last.score && s.len() > last.len());
+                let better =
+                    s.score > last.score || (s.score == last.score && s.len() > last.len());
                 if better {
                     kept.pop();
                     // The new span may now overlap an earlier kept one.
@@ -312,7 +357,11 @@ mod tests {
     }
 
     fn set() -> DetectorSet {
-        DetectorSet::new(vec![Box::new(Even), Box::new(Four)], DetectConfig::default()).unwrap()
+        DetectorSet::new(
+            vec![Box::new(Even), Box::new(Four)],
+            DetectConfig::default(),
+        )
+        .unwrap()
     }
 
     #[test]
@@ -321,6 +370,13 @@ mod tests {
         set().detect("a 12345 b 1234 c 5", &mut out);
         let got: Vec<_> = out.iter().map(|s| (s.start, s.end, s.kind.name)).collect();
         assert_eq!(got, vec![(2, 5, "four"), (10, 14, "digits")]);
+    }
+
+    #[test]
+    fn first_bytes_come_from_literal_prefixes() {
+        assert_eq!(first_bytes(r"(?-u:\b)[0-3][0-9]"), b"0123".to_vec());
+        assert_eq!(first_bytes(r"IBAN|iban"), b"Ii".to_vec());
+        assert_eq!(first_bytes(r"[\p{L}]+@").len(), 256);
     }
 
     #[test]

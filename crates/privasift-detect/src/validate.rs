@@ -2,7 +2,10 @@
 
 /// The digits of `s` as numbers, ignoring every other character.
 pub fn digits(s: &str) -> Vec<u8> {
-    s.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect()
+    s.bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| b - b'0')
+        .collect()
 }
 
 /// Luhn (mod 10) check, used by payment cards, SIREN/SIRET, Canadian SIN...
@@ -29,7 +32,9 @@ pub fn luhn(digits: &[u8]) -> bool {
 
 /// The remainder of a decimal number given as digits, modulo `m`, without overflow.
 pub fn mod_digits(digits: &[u8], m: u64) -> u64 {
-    digits.iter().fold(0u64, |acc, &d| (acc * 10 + u64::from(d)) % m)
+    digits
+        .iter()
+        .fold(0u64, |acc, &d| (acc * 10 + u64::from(d)) % m)
 }
 
 /// ISO 7064 MOD 11-10, used by the German tax identification number.
@@ -63,7 +68,10 @@ mod tests {
 
     #[test]
     fn mod_digits_handles_long_numbers() {
-        assert_eq!(mod_digits(&digits("1234567890123456789012345"), 97), 1_234_567_890_123_456_789_012_345u128.rem_euclid(97) as u64);
+        assert_eq!(
+            mod_digits(&digits("1234567890123456789012345"), 97),
+            1_234_567_890_123_456_789_012_345u128.rem_euclid(97) as u64
+        );
     }
 
     #[test]

@@ -52,20 +52,38 @@ impl Batch {
     /// Calls `f` with every record of the batch, or with the error that made
     /// a record unusable. Records that scan with a warning (invalid UTF-8,
     /// missing field) produce both the error and the record.
-    pub fn for_each_record(&self, sel: &Selection, f: &mut dyn FnMut(Result<Record<'_>, RecordError>)) {
+    pub fn for_each_record(
+        &self,
+        sel: &Selection,
+        f: &mut dyn FnMut(Result<Record<'_>, RecordError>),
+    ) {
         for e in &self.errors {
             f(Err(e.clone()));
         }
         match &self.data {
-            BatchData::JsonLines { first_line, bytes } => jsonl::records(self.source, *first_line, bytes, sel, f),
-            BatchData::TextLines { first_line, bytes } => text::records(self.source, *first_line, bytes, f),
-            BatchData::Table { first_row, columns, rows } => {
+            BatchData::JsonLines { first_line, bytes } => {
+                jsonl::records(self.source, *first_line, bytes, sel, f)
+            }
+            BatchData::TextLines { first_line, bytes } => {
+                text::records(self.source, *first_line, bytes, f)
+            }
+            BatchData::Table {
+                first_row,
+                columns,
+                rows,
+            } => {
                 for (i, row) in rows.iter().enumerate() {
                     // Rows the reader skipped (too large) are left empty.
                     if row.is_empty() {
                         continue;
                     }
-                    f(Ok(table_record(self.source, first_row + i as u64, columns, row, sel)));
+                    f(Ok(table_record(
+                        self.source,
+                        first_row + i as u64,
+                        columns,
+                        row,
+                        sel,
+                    )));
                 }
             }
         }
@@ -74,18 +92,28 @@ impl Batch {
     /// How many records (or skipped records) the batch holds, for sampling.
     pub fn len_hint(&self) -> usize {
         match &self.data {
-            BatchData::JsonLines { bytes, .. } | BatchData::TextLines { bytes, .. } => memchr::memchr_iter(b'\n', bytes).count(),
+            BatchData::JsonLines { bytes, .. } | BatchData::TextLines { bytes, .. } => {
+                memchr::memchr_iter(b'\n', bytes).count()
+            }
             BatchData::Table { rows, .. } => rows.len(),
         }
     }
 }
 
-fn table_record<'a>(source: SourceId, index: u64, columns: &[String], row: &'a Row, sel: &Selection) -> Record<'a> {
+fn table_record<'a>(
+    source: SourceId,
+    index: u64,
+    columns: &[String],
+    row: &'a Row,
+    sel: &Selection,
+) -> Record<'a> {
     let mut key = None;
     let mut key_is_number = false;
     let mut fields = Vec::new();
     for (i, cell) in row.iter().enumerate() {
-        let name = columns.get(i).map_or_else(|| format!("column_{}", i + 1), Clone::clone);
+        let name = columns
+            .get(i)
+            .map_or_else(|| format!("column_{}", i + 1), Clone::clone);
         let (value, is_text) = match cell {
             Cell::Null => continue,
             Cell::Text(v) => (v, true),

@@ -24,7 +24,9 @@ impl<R: Read> Read for Counting<R> {
 
 /// Opens `source` for reading its uncompressed bytes; returns the reader and
 /// the counter of file bytes consumed.
-pub(crate) fn open_decompressed(source: &Source) -> Result<(Box<dyn Read + Send>, Arc<AtomicU64>), ReadError> {
+pub(crate) fn open_decompressed(
+    source: &Source,
+) -> Result<(Box<dyn Read + Send>, Arc<AtomicU64>), ReadError> {
     let file = File::open(&source.path).map_err(|e| ReadError::io(source, &e, "cannot open"))?;
     let count = Arc::new(AtomicU64::new(0));
     let counting = Counting {
@@ -33,9 +35,13 @@ pub(crate) fn open_decompressed(source: &Source) -> Result<(Box<dyn Read + Send>
     };
     let reader: Box<dyn Read + Send> = match source.compression {
         Compression::None => Box::new(counting),
-        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(BufReader::with_capacity(1 << 16, counting))),
+        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(BufReader::with_capacity(
+            1 << 16,
+            counting,
+        ))),
         Compression::Zstd => Box::new(
-            zstd::stream::read::Decoder::new(counting).map_err(|e| ReadError::io(source, &e, "cannot start zstd decoder"))?,
+            zstd::stream::read::Decoder::new(counting)
+                .map_err(|e| ReadError::io(source, &e, "cannot start zstd decoder"))?,
         ),
     };
     Ok((reader, count))

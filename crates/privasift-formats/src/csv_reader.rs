@@ -4,7 +4,10 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::{Batch, BatchData, BatchReader, Cell, ErrorKind, Format, Location, ReadError, ReadOptions, RecordError, Row, Source};
+use crate::{
+    Batch, BatchData, BatchReader, Cell, ErrorKind, Format, Location, ReadError, ReadOptions,
+    RecordError, Row, Source,
+};
 
 pub(crate) struct CsvReader {
     source: Source,
@@ -23,21 +26,33 @@ pub(crate) struct CsvReader {
 impl CsvReader {
     pub(crate) fn open(source: &Source, opts: &ReadOptions) -> Result<Self, ReadError> {
         let (input, counter) = crate::compress::open_decompressed(source)?;
-        let delimiter = if source.format == Format::Tsv { b'\t' } else { b',' };
+        let delimiter = if source.format == Format::Tsv {
+            b'\t'
+        } else {
+            b','
+        };
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(true)
             .has_headers(true)
             .from_reader(input);
-        let headers = reader
-            .byte_headers()
-            .map_err(|e| ReadError::new(source, csv_kind(&e), format!("cannot read the header row: {}", describe(&e))))?;
+        let headers = reader.byte_headers().map_err(|e| {
+            ReadError::new(
+                source,
+                csv_kind(&e),
+                format!("cannot read the header row: {}", describe(&e)),
+            )
+        })?;
         let columns: Arc<[String]> = headers
             .iter()
             .enumerate()
             .map(|(i, h)| {
                 let name = String::from_utf8_lossy(h).trim().to_owned();
-                if name.is_empty() { format!("column_{}", i + 1) } else { name }
+                if name.is_empty() {
+                    format!("column_{}", i + 1)
+                } else {
+                    name
+                }
             })
             .collect();
         Ok(Self {
@@ -57,7 +72,10 @@ impl CsvReader {
 
 fn csv_kind(e: &csv::Error) -> ErrorKind {
     match e.kind() {
-        csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::UnexpectedEof || io.kind() == std::io::ErrorKind::InvalidData => {
+        csv::ErrorKind::Io(io)
+            if io.kind() == std::io::ErrorKind::UnexpectedEof
+                || io.kind() == std::io::ErrorKind::InvalidData =>
+        {
             ErrorKind::Truncated
         }
         csv::ErrorKind::Io(_) => ErrorKind::Io,
@@ -72,7 +90,11 @@ fn describe(e: &csv::Error) -> String {
     match e.kind() {
         csv::ErrorKind::Io(io) => format!("read error: {io}"),
         csv::ErrorKind::Utf8 { pos, err } => {
-            format!("invalid UTF-8 in field {} at line {}", err.field() + 1, pos.as_ref().map_or(0, csv::Position::line))
+            format!(
+                "invalid UTF-8 in field {} at line {}",
+                err.field() + 1,
+                pos.as_ref().map_or(0, csv::Position::line)
+            )
         }
         _ => "malformed CSV".to_owned(),
     }
@@ -140,7 +162,11 @@ impl BatchReader for CsvReader {
                 let text = match std::str::from_utf8(cell) {
                     Ok(s) => s.to_owned(),
                     Err(e) => {
-                        let name = self.columns.get(i).cloned().unwrap_or_else(|| format!("column_{}", i + 1));
+                        let name = self
+                            .columns
+                            .get(i)
+                            .cloned()
+                            .unwrap_or_else(|| format!("column_{}", i + 1));
                         errors.push(
                             RecordError::new(
                                 self.source.id,

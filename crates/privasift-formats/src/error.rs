@@ -90,7 +90,12 @@ pub struct RecordError {
 }
 
 impl RecordError {
-    pub fn new(source: SourceId, location: Location, kind: ErrorKind, message: impl Into<String>) -> Self {
+    pub fn new(
+        source: SourceId,
+        location: Location,
+        kind: ErrorKind,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             source,
             location,
@@ -110,7 +115,12 @@ impl RecordError {
     /// text: missing field`.
     pub fn display_with(&self, path: &std::path::Path) -> String {
         match &self.field {
-            Some(f) => format!("{}: {}, field `{f}`: {}", path.display(), self.location, self.message),
+            Some(f) => format!(
+                "{}: {}, field `{f}`: {}",
+                path.display(),
+                self.location,
+                self.message
+            ),
             None => format!("{}: {}: {}", path.display(), self.location, self.message),
         }
     }
@@ -137,9 +147,9 @@ impl ReadError {
 
     pub fn io(source: &Source, e: &std::io::Error, what: &str) -> Self {
         let kind = match e.kind() {
-            std::io::ErrorKind::UnexpectedEof | std::io::ErrorKind::InvalidData | std::io::ErrorKind::InvalidInput => {
-                ErrorKind::Truncated
-            }
+            std::io::ErrorKind::UnexpectedEof
+            | std::io::ErrorKind::InvalidData
+            | std::io::ErrorKind::InvalidInput => ErrorKind::Truncated,
             _ => ErrorKind::Io,
         };
         Self::new(source, kind, format!("{what}: {e}"))

@@ -10,7 +10,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use privasift_core::{Field, Record, RecordId, SourceId};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use crate::{Batch, BatchData, BatchReader, ErrorKind, Location, ReadError, ReadOptions, RecordError, Selection, Source};
+use crate::{
+    Batch, BatchData, BatchReader, ErrorKind, Location, ReadError, ReadOptions, RecordError,
+    Selection, Source,
+};
 
 /// What to do with a line longer than the maximum record size.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -44,7 +47,12 @@ pub(crate) struct LineBatcher {
 }
 
 impl LineBatcher {
-    pub(crate) fn open(source: &Source, opts: &ReadOptions, long: LongLines, text: bool) -> Result<Self, ReadError> {
+    pub(crate) fn open(
+        source: &Source,
+        opts: &ReadOptions,
+        long: LongLines,
+        text: bool,
+    ) -> Result<Self, ReadError> {
         let (input, counter) = crate::compress::open_decompressed(source)?;
         Ok(Self {
             source: source.clone(),
@@ -137,7 +145,11 @@ impl LineBatcher {
                     self.done = true;
                     // Keep the complete lines read so far; report the rest.
                     out.truncate(line_start);
-                    let err = ReadError::io(&self.source, &e, &format!("reading stopped at line {}", self.next_line));
+                    let err = ReadError::io(
+                        &self.source,
+                        &e,
+                        &format!("reading stopped at line {}", self.next_line),
+                    );
                     if out.is_empty() && errors.is_empty() {
                         return Some(Err(err));
                     }
@@ -298,7 +310,13 @@ pub(crate) fn records(
     }
 }
 
-fn parse_line(source: SourceId, line: u64, text: &str, sel: &Selection, f: &mut dyn FnMut(Result<Record<'_>, RecordError>)) {
+fn parse_line(
+    source: SourceId,
+    line: u64,
+    text: &str,
+    sel: &Selection,
+    f: &mut dyn FnMut(Result<Record<'_>, RecordError>),
+) {
     let mut fields = Vec::new();
     let mut key = None;
     let mut key_is_number = false;
@@ -318,7 +336,13 @@ fn parse_line(source: SourceId, line: u64, text: &str, sel: &Selection, f: &mut 
             if !sel.all_fields() {
                 for want in &sel.fields {
                     if !fields.iter().any(|fl: &Field<'_>| &fl.path == want) {
-                        f(Err(RecordError::new(source, Location::Line(line), ErrorKind::MissingField, "missing field").with_field(want.clone())));
+                        f(Err(RecordError::new(
+                            source,
+                            Location::Line(line),
+                            ErrorKind::MissingField,
+                            "missing field",
+                        )
+                        .with_field(want.clone())));
                     }
                 }
             }
@@ -332,7 +356,12 @@ fn parse_line(source: SourceId, line: u64, text: &str, sel: &Selection, f: &mut 
                 fields,
             }));
         }
-        Err(e) => f(Err(RecordError::new(source, Location::Line(line), ErrorKind::MalformedJson, describe(&e)))),
+        Err(e) => f(Err(RecordError::new(
+            source,
+            Location::Line(line),
+            ErrorKind::MalformedJson,
+            describe(&e),
+        ))),
     }
 }
 
@@ -345,7 +374,10 @@ fn describe(e: &serde_json::Error) -> String {
         Category::Data => "not a JSON object",
         Category::Io => "read error",
     };
-    format!("malformed JSON: {what} at column {}; record skipped", e.column())
+    format!(
+        "malformed JSON: {what} at column {}; record skipped",
+        e.column()
+    )
 }
 
 /// Visits a JSON value, collecting the selected string fields and the id
@@ -500,14 +532,21 @@ impl<'de> Visitor<'de> for Walker<'_, 'de> {
 mod tests {
     use super::*;
 
-    fn collect(line: &str, sel: &Selection) -> (Vec<(String, String)>, Option<String>, Vec<ErrorKind>) {
+    fn collect(
+        line: &str,
+        sel: &Selection,
+    ) -> (Vec<(String, String)>, Option<String>, Vec<ErrorKind>) {
         let mut fields = Vec::new();
         let mut key = None;
         let mut errs = Vec::new();
         records(0, 1, line.as_bytes(), sel, &mut |r| match r {
             Ok(rec) => {
                 key = rec.id.key.clone();
-                fields.extend(rec.fields.iter().map(|f| (f.path.clone(), f.text.to_string())));
+                fields.extend(
+                    rec.fields
+                        .iter()
+                        .map(|f| (f.path.clone(), f.text.to_string())),
+                );
             }
             Err(e) => errs.push(e.kind),
         });
@@ -521,13 +560,22 @@ mod tests {
         assert_eq!(key.as_deref(), Some("7"));
         assert!(errs.is_empty());
         let paths: Vec<_> = fields.iter().map(|(p, t)| format!("{p}={t}")).collect();
-        assert_eq!(paths, vec!["text=a\"b", "meta.bio=x", "meta.tags=t1", "meta.tags.v=t2"]);
+        assert_eq!(
+            paths,
+            vec!["text=a\"b", "meta.bio=x", "meta.tags=t1", "meta.tags.v=t2"]
+        );
     }
 
     #[test]
     fn selected_fields_only_and_missing_ones_reported() {
-        let sel = Selection::new(vec!["meta.bio".into(), "absent".into()], Some("doc.key".into()));
-        let (fields, key, errs) = collect(r#"{"text":"no","meta":{"bio":"yes"},"doc":{"key":"k1"}}"#, &sel);
+        let sel = Selection::new(
+            vec!["meta.bio".into(), "absent".into()],
+            Some("doc.key".into()),
+        );
+        let (fields, key, errs) = collect(
+            r#"{"text":"no","meta":{"bio":"yes"},"doc":{"key":"k1"}}"#,
+            &sel,
+        );
         assert_eq!(fields, vec![("meta.bio".to_string(), "yes".to_string())]);
         assert_eq!(key.as_deref(), Some("k1"));
         assert_eq!(errs, vec![ErrorKind::MissingField]);
@@ -535,7 +583,12 @@ mod tests {
 
     #[test]
     fn malformed_lines_are_errors_that_do_not_quote_data() {
-        for bad in [r#"{"text": "secret@example.org""#, r#"["secret@example.org"]"#, r#""secret@example.org""#, "{} {}"] {
+        for bad in [
+            r#"{"text": "secret@example.org""#,
+            r#"["secret@example.org"]"#,
+            r#""secret@example.org""#,
+            "{} {}",
+        ] {
             let mut msgs = Vec::new();
             records(0, 1, bad.as_bytes(), &Selection::default(), &mut |r| {
                 if let Err(e) = r {
@@ -566,7 +619,9 @@ mod tests {
     fn line_numbers_count_blank_lines() {
         let data = b"{\"text\":\"a\"}\n\n{\"text\":\"b\"}\n";
         let mut lines = Vec::new();
-        records(0, 10, data, &Selection::default(), &mut |r| lines.push(r.unwrap().id.index));
+        records(0, 10, data, &Selection::default(), &mut |r| {
+            lines.push(r.unwrap().id.index)
+        });
         assert_eq!(lines, vec![10, 12]);
     }
 }

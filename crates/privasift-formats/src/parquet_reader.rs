@@ -14,7 +14,10 @@ use arrow_array::{Array, RecordBatch};
 use arrow_schema::DataType;
 use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
 
-use crate::{Batch, BatchData, BatchReader, Cell, Compression, ErrorKind, ReadError, ReadOptions, Row, Source};
+use crate::{
+    Batch, BatchData, BatchReader, Cell, Compression, ErrorKind, ReadError, ReadOptions, Row,
+    Source,
+};
 
 pub(crate) struct ParquetReader {
     source: Source,
@@ -36,17 +39,31 @@ impl ParquetReader {
                 "a Parquet file compresses its own pages: decompress the outer .gz/.zst first",
             ));
         }
-        let file = File::open(&source.path).map_err(|e| ReadError::io(source, &e, "cannot open"))?;
-        let builder = ParquetRecordBatchReaderBuilder::try_new(file)
-            .map_err(|e| ReadError::new(source, ErrorKind::MalformedParquet, format!("not a readable Parquet file: {e}")))?;
+        let file =
+            File::open(&source.path).map_err(|e| ReadError::io(source, &e, "cannot open"))?;
+        let builder = ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| {
+            ReadError::new(
+                source,
+                ErrorKind::MalformedParquet,
+                format!("not a readable Parquet file: {e}"),
+            )
+        })?;
         let rows_total = u64::try_from(builder.metadata().file_metadata().num_rows()).unwrap_or(0);
-        let columns: Arc<[String]> = builder.schema().fields().iter().map(|f| f.name().clone()).collect();
+        let columns: Arc<[String]> = builder
+            .schema()
+            .fields()
+            .iter()
+            .map(|f| f.name().clone())
+            .collect();
         // Rows per batch: aim at `batch_bytes` with a guess of 1 KiB per row.
         let batch_rows = (opts.batch_bytes / 1024).clamp(64, 65_536);
-        let inner = builder
-            .with_batch_size(batch_rows)
-            .build()
-            .map_err(|e| ReadError::new(source, ErrorKind::MalformedParquet, format!("cannot decode: {e}")))?;
+        let inner = builder.with_batch_size(batch_rows).build().map_err(|e| {
+            ReadError::new(
+                source,
+                ErrorKind::MalformedParquet,
+                format!("cannot decode: {e}"),
+            )
+        })?;
         Ok(Self {
             source: source.clone(),
             inner,
@@ -61,7 +78,9 @@ impl ParquetReader {
 
     fn to_rows(batch: &RecordBatch) -> (Vec<Row>, u64) {
         let n = batch.num_rows();
-        let mut rows: Vec<Row> = (0..n).map(|_| Vec::with_capacity(batch.num_columns())).collect();
+        let mut rows: Vec<Row> = (0..n)
+            .map(|_| Vec::with_capacity(batch.num_columns()))
+            .collect();
         let mut bytes = 0u64;
         for col in batch.columns() {
             for (i, row) in rows.iter_mut().enumerate() {

@@ -30,8 +30,13 @@ impl Selection {
         if self.all_fields() {
             return true;
         }
-        let under = |f: &str| f == path || (f.len() > path.len() && f.starts_with(path) && f.as_bytes()[path.len()] == b'.');
-        path.is_empty() || self.fields.iter().any(|f| under(f)) || self.id_field.as_deref().is_some_and(under)
+        let under = |f: &str| {
+            f == path
+                || (f.len() > path.len() && f.starts_with(path) && f.as_bytes()[path.len()] == b'.')
+        };
+        path.is_empty()
+            || self.fields.iter().any(|f| under(f))
+            || self.id_field.as_deref().is_some_and(under)
     }
 
     pub fn is_id(&self, path: &str) -> bool {
@@ -45,7 +50,10 @@ mod tests {
 
     #[test]
     fn nested_paths_descend_only_where_needed() {
-        let s = Selection::new(vec!["meta.bio".into(), "text".into()], Some("doc.id".into()));
+        let s = Selection::new(
+            vec!["meta.bio".into(), "text".into()],
+            Some("doc.id".into()),
+        );
         assert!(s.descends(""));
         assert!(s.descends("meta"));
         assert!(s.descends("doc"));

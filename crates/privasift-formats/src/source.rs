@@ -60,7 +60,9 @@ impl FromStr for Format {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Format::from_extension(s).ok_or_else(|| format!("unknown format `{s}` (expected jsonl, csv, tsv, parquet or text)"))
+        Format::from_extension(s).ok_or_else(|| {
+            format!("unknown format `{s}` (expected jsonl, csv, tsv, parquet or text)")
+        })
     }
 }
 
@@ -104,7 +106,10 @@ fn classify(path: &Path, forced: Option<Format>) -> Option<(Format, Compression)
     let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
     let (stem, compression) = if let Some(s) = name.strip_suffix(".gz") {
         (s.to_owned(), Compression::Gzip)
-    } else if let Some(s) = name.strip_suffix(".zst").or_else(|| name.strip_suffix(".zstd")) {
+    } else if let Some(s) = name
+        .strip_suffix(".zst")
+        .or_else(|| name.strip_suffix(".zstd"))
+    {
         (s.to_owned(), Compression::Zstd)
     } else {
         (name.clone(), Compression::None)
@@ -128,14 +133,20 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<ReadError>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            problems.push(problem(dir, ErrorKind::Io, format!("cannot list directory: {e}")));
+            problems.push(problem(
+                dir,
+                ErrorKind::Io,
+                format!("cannot list directory: {e}"),
+            ));
             return;
         }
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for p in paths {
-        let hidden = p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        let hidden = p
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
         if hidden {
             continue;
         }
@@ -172,17 +183,32 @@ pub fn discover(inputs: &[String], forced: Option<Format>) -> Discovered {
             };
             match glob::glob_with(input, opts) {
                 Ok(paths) => {
-                    let mut ps: Vec<PathBuf> = paths.filter_map(Result::ok).filter(|p| p.is_file()).collect();
+                    let mut ps: Vec<PathBuf> = paths
+                        .filter_map(Result::ok)
+                        .filter(|p| p.is_file())
+                        .collect();
                     ps.sort();
                     if ps.is_empty() {
-                        found.problems.push(problem(path, ErrorKind::Io, "the pattern matches no file".into()));
+                        found.problems.push(problem(
+                            path,
+                            ErrorKind::Io,
+                            "the pattern matches no file".into(),
+                        ));
                     }
                     candidates.extend(ps.into_iter().map(|p| (p, false)));
                 }
-                Err(e) => found.problems.push(problem(path, ErrorKind::Io, format!("bad glob pattern: {e}"))),
+                Err(e) => found.problems.push(problem(
+                    path,
+                    ErrorKind::Io,
+                    format!("bad glob pattern: {e}"),
+                )),
             }
         } else {
-            found.problems.push(problem(path, ErrorKind::Io, "no such file or directory".into()));
+            found.problems.push(problem(
+                path,
+                ErrorKind::Io,
+                "no such file or directory".into(),
+            ));
         }
         for (p, explicit) in candidates {
             if !seen.insert(p.clone()) {
@@ -217,23 +243,45 @@ mod tests {
 
     #[test]
     fn classifies_by_extension_and_compression() {
-        assert_eq!(classify(Path::new("a/b.jsonl.gz"), None), Some((Format::Jsonl, Compression::Gzip)));
-        assert_eq!(classify(Path::new("x.CSV"), None), Some((Format::Csv, Compression::None)));
-        assert_eq!(classify(Path::new("x.tsv.zst"), None), Some((Format::Tsv, Compression::Zstd)));
+        assert_eq!(
+            classify(Path::new("a/b.jsonl.gz"), None),
+            Some((Format::Jsonl, Compression::Gzip))
+        );
+        assert_eq!(
+            classify(Path::new("x.CSV"), None),
+            Some((Format::Csv, Compression::None))
+        );
+        assert_eq!(
+            classify(Path::new("x.tsv.zst"), None),
+            Some((Format::Tsv, Compression::Zstd))
+        );
         assert_eq!(classify(Path::new("x.bin"), None), None);
-        assert_eq!(classify(Path::new("x.bin"), Some(Format::Text)), Some((Format::Text, Compression::None)));
+        assert_eq!(
+            classify(Path::new("x.bin"), Some(Format::Text)),
+            Some((Format::Text, Compression::None))
+        );
     }
 
     #[test]
     fn walks_directories_and_globs_in_sorted_order() {
         let dir = tempfile::tempdir().unwrap();
-        for name in ["b.jsonl", "a.csv", "notes.bin", ".hidden.jsonl", "sub/c.txt"] {
+        for name in [
+            "b.jsonl",
+            "a.csv",
+            "notes.bin",
+            ".hidden.jsonl",
+            "sub/c.txt",
+        ] {
             let p = dir.path().join(name);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
             std::fs::write(p, "x\n").unwrap();
         }
         let d = discover(&[dir.path().display().to_string()], None);
-        let names: Vec<_> = d.sources.iter().map(|s| s.path.file_name().unwrap().to_string_lossy().into_owned()).collect();
+        let names: Vec<_> = d
+            .sources
+            .iter()
+            .map(|s| s.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
         assert_eq!(names, vec!["a.csv", "b.jsonl", "c.txt"]);
         assert_eq!(d.skipped_unknown.len(), 1);
         let g = discover(&[format!("{}/*.jsonl", dir.path().display())], None);

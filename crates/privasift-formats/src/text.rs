@@ -37,7 +37,12 @@ impl BatchReader for TextReader {
     }
 }
 
-pub(crate) fn records(source: SourceId, first_line: u64, bytes: &[u8], f: &mut dyn FnMut(Result<Record<'_>, RecordError>)) {
+pub(crate) fn records(
+    source: SourceId,
+    first_line: u64,
+    bytes: &[u8],
+    f: &mut dyn FnMut(Result<Record<'_>, RecordError>),
+) {
     let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
     if body.is_empty() && bytes.is_empty() {
         return;
@@ -55,7 +60,10 @@ pub(crate) fn records(source: SourceId, first_line: u64, bytes: &[u8], f: &mut d
                     source,
                     Location::Line(n),
                     ErrorKind::InvalidUtf8,
-                    format!("invalid UTF-8 at byte {} of the line; scanned with invalid bytes replaced by U+FFFD", e.valid_up_to()),
+                    format!(
+                        "invalid UTF-8 at byte {} of the line; scanned with invalid bytes replaced by U+FFFD",
+                        e.valid_up_to()
+                    ),
                 )));
                 String::from_utf8_lossy(line)
             }

@@ -117,7 +117,8 @@ impl Job for DetectJob<'_> {
             Err(e) => {
                 if e.kind.skips_record() {
                     let index = match e.location {
-                        privasift_formats::Location::Line(n) | privasift_formats::Location::Row(n) => n,
+                        privasift_formats::Location::Line(n)
+                        | privasift_formats::Location::Row(n) => n,
                     };
                     let line = ErrorLine {
                         id: index,
@@ -158,7 +159,10 @@ impl Job for DetectJob<'_> {
                     }
                 }
                 out.spans += all.len() as u64;
-                let line = Line { id: out_id(&rec.id), spans: all };
+                let line = Line {
+                    id: out_id(&rec.id),
+                    spans: all,
+                };
                 if let Ok(bytes) = serde_json::to_vec(&line) {
                     lines.push((rec.id.index, bytes));
                 }

@@ -225,11 +225,16 @@ pub(crate) fn classify(
         ));
         Verdict::MayContain
     } else {
-        reasons.push(format!("no detector fired on the {records} scanned records"));
+        reasons.push(format!(
+            "no detector fired on the {records} scanned records"
+        ));
         Verdict::NoneFound
     };
     for (name, k) in top.iter().take(5) {
-        reasons.push(format!("{name} ({}): {} findings in {} records", k.label, k.findings, k.records));
+        reasons.push(format!(
+            "{name} ({}): {} findings in {} records",
+            k.label, k.findings, k.records
+        ));
     }
     if special_records > 0 {
         reasons.push(format!(
@@ -242,7 +247,8 @@ pub(crate) fn classify(
             fraction * 100.0
         ));
     }
-    let upper = (verdict == Verdict::NoneFound && records > 0).then(|| (3.0 / records as f64).min(1.0));
+    let upper =
+        (verdict == Verdict::NoneFound && records > 0).then(|| (3.0 / records as f64).min(1.0));
     if let Some(u) = upper {
         reasons.push(format!(
             "with {records} records and no finding, fewer than {:.4}% of records hold the covered kinds (95% confidence); kinds not covered by the detectors are not ruled out",
@@ -303,7 +309,11 @@ pub fn render_summary(r: &ScanReport) -> String {
         r.records_skipped,
         r.records_not_sampled
     );
-    let _ = writeln!(s, "\nVerdict: {}", r.classification.verdict.as_str().to_uppercase());
+    let _ = writeln!(
+        s,
+        "\nVerdict: {}",
+        r.classification.verdict.as_str().to_uppercase()
+    );
     for reason in &r.classification.reasons {
         let _ = writeln!(s, "  - {reason}");
     }
@@ -315,7 +325,11 @@ pub fn render_summary(r: &ScanReport) -> String {
         pct(r.share_of_records_affected)
     );
     if !r.kinds.is_empty() {
-        let _ = writeln!(s, "\n  {:<22} {:<16} {:>10} {:>10} {:>9}", "kind", "label", "findings", "records", "share");
+        let _ = writeln!(
+            s,
+            "\n  {:<22} {:<16} {:>10} {:>10} {:>9}",
+            "kind", "label", "findings", "records", "share"
+        );
         for (name, k) in &r.kinds {
             let _ = writeln!(
                 s,
@@ -329,10 +343,18 @@ pub fn render_summary(r: &ScanReport) -> String {
         }
     }
     if !r.fields.is_empty() {
-        let title = if r.column_profile { "Column profile" } else { "Fields" };
+        let title = if r.column_profile {
+            "Column profile"
+        } else {
+            "Fields"
+        };
         let _ = writeln!(s, "\n{title}:");
         for (name, f) in &r.fields {
-            let kinds: Vec<String> = f.kinds.iter().map(|(k, (_, share))| format!("{k} {}", pct(*share))).collect();
+            let kinds: Vec<String> = f
+                .kinds
+                .iter()
+                .map(|(k, (_, share))| format!("{k} {}", pct(*share)))
+                .collect();
             let _ = writeln!(
                 s,
                 "  {name}: {} of {} with findings ({}){}{}",
@@ -353,24 +375,44 @@ pub fn render_summary(r: &ScanReport) -> String {
                 i.path.display(),
                 i.records_scanned,
                 i.records_with_findings,
-                i.error.as_ref().map_or(String::new(), |e| format!(" (stopped: {e})"))
+                i.error
+                    .as_ref()
+                    .map_or(String::new(), |e| format!(" (stopped: {e})"))
             );
         }
     }
     if !r.examples.is_empty() {
         let _ = writeln!(s, "\nExamples (masked):");
         for e in &r.examples {
-            let path = r.inputs.get(e.source as usize).map_or_else(String::new, |i| i.path.display().to_string());
+            let path = r
+                .inputs
+                .get(e.source as usize)
+                .map_or_else(String::new, |i| i.path.display().to_string());
             let id = e.id.as_ref().map_or(String::new(), |k| format!(" id {k}"));
-            let _ = writeln!(s, "  {:<22} {:<28} {path}:{}{id} field {}", e.kind, e.masked, e.record, e.field);
+            let _ = writeln!(
+                s,
+                "  {:<22} {:<28} {path}:{}{id} field {}",
+                e.kind, e.masked, e.record, e.field
+            );
         }
     }
     if r.errors.total > 0 {
-        let by: Vec<String> = r.errors.by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        let by: Vec<String> = r
+            .errors
+            .by_kind
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect();
         let _ = writeln!(s, "\nProblems: {} ({})", r.errors.total, by.join(", "));
         for e in r.errors.first.iter().take(10) {
-            let loc = e.location.as_ref().map_or(String::new(), |l| format!(": {l}"));
-            let field = e.field.as_ref().map_or(String::new(), |f| format!(", field `{f}`"));
+            let loc = e
+                .location
+                .as_ref()
+                .map_or(String::new(), |l| format!(": {l}"));
+            let field = e
+                .field
+                .as_ref()
+                .map_or(String::new(), |f| format!(", field `{f}`"));
             let _ = writeln!(s, "  {}{loc}{field}: {}", e.path.display(), e.message);
         }
         if r.errors.first.len() > 10 {

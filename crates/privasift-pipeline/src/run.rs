@@ -50,7 +50,12 @@ pub struct Sampler {
 
 impl Sampler {
     pub fn keeps(&self, id: &RecordId) -> bool {
-        self.fraction >= 1.0 || keep(self.hashes.get(id.source as usize).copied().unwrap_or(0), id.index, self.fraction)
+        self.fraction >= 1.0
+            || keep(
+                self.hashes.get(id.source as usize).copied().unwrap_or(0),
+                id.index,
+                self.fraction,
+            )
     }
 
     /// The share of records kept (1 when not sampling).
@@ -116,18 +121,23 @@ enum Item {
 /// first batch gives bytes per record and the compression ratio.
 fn estimate_fraction(sources: &[Source], opts: &RunOptions, n: u64) -> f64 {
     let total: u64 = sources.iter().map(|s| s.size).sum();
-    let Some(first) = sources.first() else { return 1.0 };
+    let Some(first) = sources.first() else {
+        return 1.0;
+    };
     let Ok(mut reader) = privasift_formats::open(first, &opts.read) else {
         return 1.0;
     };
-    let Some(Ok(batch)) = reader.next_batch() else { return 1.0 };
+    let Some(Ok(batch)) = reader.next_batch() else {
+        return 1.0;
+    };
     let records = batch.len_hint().max(1) as f64;
     let ratio = if reader.file_bytes_read() > 0 {
         batch.input_bytes.max(1) as f64 / reader.file_bytes_read() as f64
     } else {
         1.0
     };
-    let est_records = (total as f64 * ratio.max(1.0) / (batch.input_bytes.max(1) as f64 / records)).max(1.0);
+    let est_records =
+        (total as f64 * ratio.max(1.0) / (batch.input_bytes.max(1) as f64 / records)).max(1.0);
     (n as f64 / est_records).clamp(0.0, 1.0)
 }
 
@@ -210,7 +220,9 @@ pub fn run<J: Job>(
             scope.spawn(move || {
                 for (seq, item) in &work_rx {
                     let out = match item {
-                        Item::Batch(b) if !stop.load(Ordering::Relaxed) => Output::Batch(job.process(&b, sampler)),
+                        Item::Batch(b) if !stop.load(Ordering::Relaxed) => {
+                            Output::Batch(job.process(&b, sampler))
+                        }
                         Item::Batch(_) => continue,
                         Item::FileError(e) => Output::FileError(e),
                     };

@@ -7,7 +7,8 @@ use privasift_detect::DetectorSet;
 use privasift_formats::{Batch, Discovered, ErrorKind, RecordError, Selection};
 
 use crate::report::{
-    CONFIDENT_SCORE, ErrorSummary, Example, FieldStats, InputStats, KindStats, LabelStats, ScanReport, classify,
+    CONFIDENT_SCORE, ErrorSummary, Example, FieldStats, InputStats, KindStats, LabelStats,
+    ScanReport, classify,
 };
 use crate::{Job, Output, RunOptions, Sampler};
 
@@ -220,7 +221,11 @@ impl ReportBuilder {
             }
             Output::Batch(b) => {
                 let first = b.errors.first().map(|e| {
-                    let path = self.inputs.get(e.source as usize).map(|i| i.path.clone()).unwrap_or_default();
+                    let path = self
+                        .inputs
+                        .get(e.source as usize)
+                        .map(|i| i.path.clone())
+                        .unwrap_or_default();
                     e.display_with(&path)
                 });
                 self.merge(b);
@@ -267,7 +272,11 @@ impl ReportBuilder {
             self.errors.count(k, n);
         }
         for e in b.errors {
-            let path = self.inputs.get(e.source as usize).map(|i| i.path.clone()).unwrap_or_default();
+            let path = self
+                .inputs
+                .get(e.source as usize)
+                .map(|i| i.path.clone())
+                .unwrap_or_default();
             self.errors.keep(&path, e);
         }
     }
@@ -323,7 +332,12 @@ impl ReportBuilder {
             })
             .collect();
         let mut examples = self.examples;
-        examples.sort_by(|a, b| a.kind.cmp(b.kind).then(a.source.cmp(&b.source)).then(a.record.cmp(&b.record)));
+        examples.sort_by(|a, b| {
+            a.kind
+                .cmp(b.kind)
+                .then(a.source.cmp(&b.source))
+                .then(a.record.cmp(&b.record))
+        });
         let tabular = self.inputs.iter().any(|i| i.format.is_tabular());
         let classification = classify(
             self.records,

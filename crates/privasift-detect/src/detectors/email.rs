@@ -16,9 +16,25 @@ pub const EMAIL: Kind = Kind::new("email", Label::Email);
 const ID: &str = "email@1";
 
 const ROLE_LOCAL_PARTS: &[&str] = &[
-    "contact", "info", "support", "admin", "noreply", "no-reply", "webmaster", "postmaster",
-    "sales", "hello", "bonjour", "accueil", "service", "abuse", "press", "presse", "jobs",
-    "recrutement", "newsletter",
+    "contact",
+    "info",
+    "support",
+    "admin",
+    "noreply",
+    "no-reply",
+    "webmaster",
+    "postmaster",
+    "sales",
+    "hello",
+    "bonjour",
+    "accueil",
+    "service",
+    "abuse",
+    "press",
+    "presse",
+    "jobs",
+    "recrutement",
+    "newsletter",
 ];
 
 pub struct Email {
@@ -60,7 +76,11 @@ impl Detector for Email {
         if local.ends_with('.') || local.contains("..") || domain.len() > 253 {
             return false;
         }
-        let score = if self.role.any_in(local) && !local.contains('.') { 0.7 } else { 0.95 };
+        let score = if self.role.any_in(local) && !local.contains('.') {
+            0.7
+        } else {
+            0.95
+        };
         out.push(Span::new(c.start, c.end, EMAIL, score, ID));
         true
     }
@@ -72,14 +92,26 @@ mod tests {
     use crate::detectors::run_one;
 
     fn found(text: &str) -> Vec<String> {
-        run_one(Box::new(Email::new().unwrap()), text).into_iter().map(|(s, _, _)| s).collect()
+        run_one(Box::new(Email::new().unwrap()), text)
+            .into_iter()
+            .map(|(s, _, _)| s)
+            .collect()
     }
 
     #[test]
     fn finds_addresses_in_english_and_french_text() {
-        assert_eq!(found("Contact: jane.doe+news@mail.example.co.uk."), vec!["jane.doe+news@mail.example.co.uk"]);
-        assert_eq!(found("écrivez à élise.martin@exemple.fr"), vec!["élise.martin@exemple.fr"]);
-        assert_eq!(found("<a href=\"mailto:p.durand@orange.fr\">"), vec!["p.durand@orange.fr"]);
+        assert_eq!(
+            found("Contact: jane.doe+news@mail.example.co.uk."),
+            vec!["jane.doe+news@mail.example.co.uk"]
+        );
+        assert_eq!(
+            found("écrivez à élise.martin@exemple.fr"),
+            vec!["élise.martin@exemple.fr"]
+        );
+        assert_eq!(
+            found("<a href=\"mailto:p.durand@orange.fr\">"),
+            vec!["p.durand@orange.fr"]
+        );
     }
 
     #[test]
@@ -92,7 +124,10 @@ mod tests {
 
     #[test]
     fn role_addresses_score_lower() {
-        let r = run_one(Box::new(Email::new().unwrap()), "info@example.org and marc.lenoir@example.org");
+        let r = run_one(
+            Box::new(Email::new().unwrap()),
+            "info@example.org and marc.lenoir@example.org",
+        );
         assert!(r[0].2 < r[1].2);
     }
 }

@@ -22,7 +22,9 @@ pub struct Iban {
 impl Iban {
     pub fn new() -> Result<Self, BuildError> {
         Ok(Self {
-            context: Keywords::new(&["iban", "rib", "bic", "compte", "account", "virement", "transfer", "bank", "banque"])?,
+            context: Keywords::new(&[
+                "iban", "rib", "bic", "compte", "account", "virement", "transfer", "bank", "banque",
+            ])?,
         })
     }
 }
@@ -43,7 +45,9 @@ impl Detector for Iban {
 
     fn patterns(&self) -> Vec<Pattern> {
         vec![
-            Pattern::new(r"(?-u:\b)[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?-u:\b)"),
+            Pattern::new(
+                r"(?-u:\b)[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?-u:\b)",
+            ),
             Pattern::new(r"(?-u:\b)[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}(?-u:\b)"),
         ]
     }
@@ -54,7 +58,11 @@ impl Detector for Iban {
         let mut end = cand.len();
         loop {
             if valid(&cand[..end]) {
-                let score = if self.context.before(text, c.start, 40) { 1.0 } else { 0.97 };
+                let score = if self.context.before(text, c.start, 40) {
+                    1.0
+                } else {
+                    0.97
+                };
                 out.push(Span::new(c.start, c.start + end, IBAN, score, ID));
                 return true;
             }
@@ -72,14 +80,26 @@ mod tests {
     use crate::detectors::run_one;
 
     fn found(text: &str) -> Vec<String> {
-        run_one(Box::new(Iban::new().unwrap()), text).into_iter().map(|(s, _, _)| s).collect()
+        run_one(Box::new(Iban::new().unwrap()), text)
+            .into_iter()
+            .map(|(s, _, _)| s)
+            .collect()
     }
 
     #[test]
     fn finds_printed_and_electronic_ibans() {
-        assert_eq!(found("IBAN : FR76 3000 6000 0112 3456 7890 189 EUR"), vec!["FR76 3000 6000 0112 3456 7890 189"]);
-        assert_eq!(found("pay to DE89370400440532013000."), vec!["DE89370400440532013000"]);
-        assert_eq!(found("GB82 WEST 1234 5698 7654 32"), vec!["GB82 WEST 1234 5698 7654 32"]);
+        assert_eq!(
+            found("IBAN : FR76 3000 6000 0112 3456 7890 189 EUR"),
+            vec!["FR76 3000 6000 0112 3456 7890 189"]
+        );
+        assert_eq!(
+            found("pay to DE89370400440532013000."),
+            vec!["DE89370400440532013000"]
+        );
+        assert_eq!(
+            found("GB82 WEST 1234 5698 7654 32"),
+            vec!["GB82 WEST 1234 5698 7654 32"]
+        );
     }
 
     #[test]

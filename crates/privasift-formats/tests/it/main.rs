@@ -4,10 +4,16 @@
 use std::io::Write;
 use std::path::Path;
 
-use privasift_formats::{Batch, BatchReader, ErrorKind, Location, ReadError, ReadOptions, Selection, discover, open};
+use privasift_formats::{
+    Batch, BatchReader, ErrorKind, Location, ReadError, ReadOptions, Selection, discover, open,
+};
 
 /// (index, key, field path, text) of every record, the errors, and the file error if any.
-type Collected = (Vec<(u64, Option<String>, String, String)>, Vec<(ErrorKind, Location)>, Option<ReadError>);
+type Collected = (
+    Vec<(u64, Option<String>, String, String)>,
+    Vec<(ErrorKind, Location)>,
+    Option<ReadError>,
+);
 
 fn read_all(path: &Path, opts: &ReadOptions, sel: &Selection) -> Collected {
     let found = discover(&[path.display().to_string()], None);
@@ -27,7 +33,12 @@ fn read_all(path: &Path, opts: &ReadOptions, sel: &Selection) -> Collected {
         b.for_each_record(sel, &mut |r| match r {
             Ok(rec) => {
                 for f in &rec.fields {
-                    records.push((rec.id.index, rec.id.key.clone(), f.path.clone(), f.text.to_string()));
+                    records.push((
+                        rec.id.index,
+                        rec.id.key.clone(),
+                        f.path.clone(),
+                        f.text.to_string(),
+                    ));
                 }
             }
             Err(e) => errors.push((e.kind, e.location)),
@@ -37,7 +48,9 @@ fn read_all(path: &Path, opts: &ReadOptions, sel: &Selection) -> Collected {
 }
 
 fn jsonl_lines(n: usize) -> String {
-    (1..=n).map(|i| format!("{{\"id\": \"r{i}\", \"text\": \"line {i} é\"}}\n")).collect()
+    (1..=n)
+        .map(|i| format!("{{\"id\": \"r{i}\", \"text\": \"line {i} é\"}}\n"))
+        .collect()
 }
 
 #[test]
@@ -47,7 +60,10 @@ fn jsonl_plain_gzip_and_zstd_read_the_same_records() {
     let plain = dir.path().join("a.jsonl");
     std::fs::write(&plain, &body).unwrap();
     let gz = dir.path().join("a.jsonl.gz");
-    let mut enc = flate2::write::GzEncoder::new(std::fs::File::create(&gz).unwrap(), flate2::Compression::default());
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::default(),
+    );
     enc.write_all(body.as_bytes()).unwrap();
     enc.finish().unwrap();
     let zst = dir.path().join("a.jsonl.zst");
@@ -60,7 +76,15 @@ fn jsonl_plain_gzip_and_zstd_read_the_same_records() {
     let sel = Selection::new(vec!["text".into()], Some("id".into()));
     let a = read_all(&plain, &opts, &sel);
     assert_eq!(a.0.len(), 5000);
-    assert_eq!(a.0[4999], (5000, Some("r5000".into()), "text".into(), "line 5000 é".into()));
+    assert_eq!(
+        a.0[4999],
+        (
+            5000,
+            Some("r5000".into()),
+            "text".into(),
+            "line 5000 é".into()
+        )
+    );
     assert_eq!(read_all(&gz, &opts, &sel).0, a.0);
     assert_eq!(read_all(&zst, &opts, &sel).0, a.0);
 }
@@ -86,7 +110,9 @@ fn malformed_json_non_utf8_and_missing_fields_are_located() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("bad.jsonl");
     let mut body = b"{\"text\": \"ok\"}\n{\"text\": \"broken\n".to_vec();
-    body.extend_from_slice(b"{\"text\": \"caf\xE9\"}\n{\"other\": \"x\"}\n\n[1,2]\n{\"text\": \"last\"}");
+    body.extend_from_slice(
+        b"{\"text\": \"caf\xE9\"}\n{\"other\": \"x\"}\n\n[1,2]\n{\"text\": \"last\"}",
+    );
     std::fs::write(&p, body).unwrap();
     let sel = Selection::new(vec!["text".into()], None);
     let (records, errors, file_error) = read_all(&p, &ReadOptions::default(), &sel);
@@ -109,7 +135,11 @@ fn oversized_records_are_skipped_without_holding_them() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("big.jsonl");
     let big = "x".repeat(300_000);
-    std::fs::write(&p, format!("{{\"text\":\"a\"}}\n{{\"text\":\"{big}\"}}\n{{\"text\":\"b\"}}\n")).unwrap();
+    std::fs::write(
+        &p,
+        format!("{{\"text\":\"a\"}}\n{{\"text\":\"{big}\"}}\n{{\"text\":\"b\"}}\n"),
+    )
+    .unwrap();
     let opts = ReadOptions {
         batch_bytes: 1024,
         max_record_bytes: 100_000,
@@ -132,26 +162,50 @@ fn long_text_lines_are_cut_into_pieces_on_char_boundaries() {
     };
     let (records, errors, _) = read_all(&p, &opts, &Selection::default());
     assert!(errors.is_empty());
-    let joined: String = records.iter().filter(|r| r.0 == 2).map(|r| r.3.as_str()).collect();
-    assert_eq!(joined.len(), line.len(), "{:?}", records.iter().map(|r| (r.0, r.3.len())).collect::<Vec<_>>());
+    let joined: String = records
+        .iter()
+        .filter(|r| r.0 == 2)
+        .map(|r| r.3.as_str())
+        .collect();
+    assert_eq!(
+        joined.len(),
+        line.len(),
+        "{:?}",
+        records.iter().map(|r| (r.0, r.3.len())).collect::<Vec<_>>()
+    );
     assert_eq!(joined, line);
-    assert!(records.iter().filter(|r| r.0 == 2).all(|r| r.3.len() <= 334));
+    assert!(
+        records
+            .iter()
+            .filter(|r| r.0 == 2)
+            .all(|r| r.3.len() <= 334)
+    );
     assert_eq!(records.first().map(|r| r.3.as_str()), Some("short"));
-    assert_eq!(records.last().map(|r| (r.0, r.3.as_str())), Some((3, "end")));
+    assert_eq!(
+        records.last().map(|r| (r.0, r.3.as_str())),
+        Some((3, "end"))
+    );
 }
 
 #[test]
 fn csv_and_tsv_name_columns_and_flag_bad_rows() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("people.csv");
-    std::fs::write(&csv, "id,name,note\n1,Ana,\"multi\nline\"\n2,Bo\n3,Cy,x,extra\n").unwrap();
+    std::fs::write(
+        &csv,
+        "id,name,note\n1,Ana,\"multi\nline\"\n2,Bo\n3,Cy,x,extra\n",
+    )
+    .unwrap();
     let sel = Selection::new(vec![], Some("id".into()));
     let (records, errors, _) = read_all(&csv, &ReadOptions::default(), &sel);
     assert!(records.contains(&(1, Some("1".into()), "note".into(), "multi\nline".into())));
     assert!(records.contains(&(3, Some("3".into()), "column_4".into(), "extra".into())));
     assert_eq!(
         errors,
-        vec![(ErrorKind::WrongColumnCount, Location::Row(2)), (ErrorKind::WrongColumnCount, Location::Row(3))]
+        vec![
+            (ErrorKind::WrongColumnCount, Location::Row(2)),
+            (ErrorKind::WrongColumnCount, Location::Row(3))
+        ]
     );
     let tsv = dir.path().join("t.tsv");
     std::fs::write(&tsv, "a\tb\nx y\tz\n").unwrap();
@@ -166,13 +220,20 @@ fn empty_files_give_no_records_and_no_errors() {
     for name in ["e.jsonl", "e.txt", "e.jsonl.gz"] {
         let p = dir.path().join(name);
         if name.ends_with(".gz") {
-            let enc = flate2::write::GzEncoder::new(std::fs::File::create(&p).unwrap(), flate2::Compression::default());
+            let enc = flate2::write::GzEncoder::new(
+                std::fs::File::create(&p).unwrap(),
+                flate2::Compression::default(),
+            );
             enc.finish().unwrap();
         } else {
             std::fs::write(&p, "").unwrap();
         }
-        let (records, errors, file_error) = read_all(&p, &ReadOptions::default(), &Selection::default());
-        assert!(records.is_empty() && errors.is_empty() && file_error.is_none(), "{name}");
+        let (records, errors, file_error) =
+            read_all(&p, &ReadOptions::default(), &Selection::default());
+        assert!(
+            records.is_empty() && errors.is_empty() && file_error.is_none(),
+            "{name}"
+        );
     }
     // An empty CSV has no header: that is a file-level problem, not a panic.
     let p = dir.path().join("e.csv");
@@ -192,7 +253,12 @@ fn parquet_string_columns_are_read_and_ints_serve_as_ids() {
     let ids: ArrayRef = Arc::new(Int64Array::from(vec![10, 11, 12]));
     let text: ArrayRef = Arc::new(StringArray::from(vec![Some("a@b.fr"), None, Some("z")]));
     let batch = RecordBatch::try_from_iter(vec![("id", ids), ("text", text)]).unwrap();
-    let mut w = parquet::arrow::ArrowWriter::try_new(std::fs::File::create(&p).unwrap(), batch.schema(), None).unwrap();
+    let mut w = parquet::arrow::ArrowWriter::try_new(
+        std::fs::File::create(&p).unwrap(),
+        batch.schema(),
+        None,
+    )
+    .unwrap();
     w.write(&batch).unwrap();
     w.close().unwrap();
     let sel = Selection::new(vec![], Some("id".into()));
@@ -200,13 +266,18 @@ fn parquet_string_columns_are_read_and_ints_serve_as_ids() {
     assert!(errors.is_empty());
     assert_eq!(
         records,
-        vec![(1, Some("10".into()), "text".into(), "a@b.fr".into()), (3, Some("12".into()), "text".into(), "z".into())]
+        vec![
+            (1, Some("10".into()), "text".into(), "a@b.fr".into()),
+            (3, Some("12".into()), "text".into(), "z".into())
+        ]
     );
     // A file that is not Parquet is a clear file-level error.
     let bad = dir.path().join("bad.parquet");
     std::fs::write(&bad, b"not parquet at all").unwrap();
     let found = discover(&[bad.display().to_string()], None);
-    let err = open(&found.sources[0], &ReadOptions::default()).err().unwrap();
+    let err = open(&found.sources[0], &ReadOptions::default())
+        .err()
+        .unwrap();
     assert_eq!(err.kind, ErrorKind::MalformedParquet);
 }
 
