@@ -13,12 +13,26 @@ pub type DetectorId = &'static str;
 #[derive(Clone, Debug)]
 pub struct Pattern {
     pub regex: String,
+    /// A loose pattern casts a wide net (any grouped digits) and relies on
+    /// context to accept. Its rejected candidates do not hide the values they
+    /// contain; a strict pattern's rejected candidate (a card with a wrong
+    /// check digit) does.
+    pub loose: bool,
 }
 
 impl Pattern {
     pub fn new(regex: impl Into<String>) -> Self {
         Self {
             regex: regex.into(),
+            loose: false,
+        }
+    }
+
+    /// A pattern whose rejected candidates hide nothing (see `loose`).
+    pub fn loose(regex: impl Into<String>) -> Self {
+        Self {
+            regex: regex.into(),
+            loose: true,
         }
     }
 }
@@ -56,7 +70,10 @@ pub trait Detector: Send + Sync {
 
     /// Confirms a candidate: pushes zero or more spans and returns whether it
     /// accepted the candidate. A rejected candidate lets other patterns that
-    /// match at the same place have their turn.
+    /// match at the same place have their turn. The set also treats an
+    /// accepted candidate as rejected when none of the pushed spans reaches
+    /// the run's threshold, so a detector may push a low-score guess and
+    /// still return `true`.
     fn confirm(&self, text: &str, candidate: Candidate, out: &mut Vec<Span>) -> bool {
         let _ = (text, candidate, out);
         false

@@ -60,14 +60,29 @@ impl Keywords {
         })
     }
 
-    /// Whether one of the words occurs within `max` bytes before `at`.
+    /// Whether one of the words occurs within `max` bytes before `at`. Word
+    /// boundaries are checked against the whole text, so a window that starts
+    /// inside a word ("condam|nés") does not produce a keyword.
     pub fn before(&self, text: &str, at: usize, max: usize) -> bool {
-        self.any_in(before(text, at, max))
+        let window = before(text, at, max);
+        let offset = at.min(text.len()) - window.len();
+        self.any_at(text, offset, window)
     }
 
     /// Whether one of the words occurs within `max` bytes after `at`.
     pub fn after(&self, text: &str, at: usize, max: usize) -> bool {
-        self.any_in(after(text, at, max))
+        let window = after(text, at, max);
+        self.any_at(text, at.min(text.len()), window)
+    }
+
+    fn any_at(&self, text: &str, offset: usize, window: &str) -> bool {
+        let b = text.as_bytes();
+        self.ac.find_iter(window).any(|m| {
+            let (s, e) = (offset + m.start(), offset + m.end());
+            let left_ok = s == 0 || !is_word_byte(b[s - 1]);
+            let right_ok = e == b.len() || !is_word_byte(b[e]);
+            left_ok && right_ok
+        })
     }
 }
 
@@ -122,6 +137,11 @@ mod tests {
         assert!(k.any_in("son téléphone est"));
         assert!(!k.any_in("hotel"));
         assert!(!k.any_in("telephonic"));
+        // A window cut inside a word must not create one.
+        let nes = Keywords::new(&["nés"]).unwrap();
+        let t = "les condamnés 12";
+        assert!(!nes.before(t, 14, 6));
+        assert!(nes.before("ils sont nés le 12", 16, 8));
     }
 
     #[test]

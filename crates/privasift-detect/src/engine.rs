@@ -68,6 +68,8 @@ pub struct DetectorSet {
     starts: Vec<Vec<usize>>,
     /// Global pattern index -> (detector index, pattern index in detector).
     owners: Vec<(usize, usize)>,
+    /// Global pattern index -> whether the pattern is loose.
+    loose: Vec<bool>,
     config: DetectConfig,
 }
 
@@ -79,6 +81,9 @@ impl std::fmt::Debug for DetectorSet {
             .finish_non_exhaustive()
     }
 }
+
+/// Rejected candidates longer than this are skipped, not rescanned.
+const MAX_RESCAN: usize = 256;
 
 fn regex_config(kind: MatchKind) -> meta::Config {
     meta::Config::new()
@@ -107,6 +112,7 @@ impl DetectorSet {
         let mut patterns = Vec::new();
         let mut owners = Vec::new();
         let mut single = Vec::new();
+        let mut loose = Vec::new();
         for (di, d) in detectors.iter().enumerate() {
             for (pi, p) in d.patterns().into_iter().enumerate() {
                 let one = meta::Regex::builder()
@@ -118,6 +124,7 @@ impl DetectorSet {
                         source: Box::new(e),
                     })?;
                 single.push(one);
+                loose.push(p.loose);
                 patterns.push(p.regex);
                 owners.push((di, pi));
             }
@@ -147,6 +154,7 @@ impl DetectorSet {
             single,
             starts,
             owners,
+            loose,
             config,
         })
     }
@@ -195,13 +203,21 @@ impl DetectorSet {
         let Some(scan) = &self.scan else {
             return;
         };
+        // Candidates rejected so far that may still contain later matches.
+        // A match lying wholly inside one is part of a value already judged
+        // (the inner digits of a card with a wrong check digit) and is not
+        // tried; a match that starts inside and runs past it is (the phone
+        // number in "at 07 65 64 77 55" after a rejected "at 07 65 64").
+        let mut rejected: Vec<(usize, usize)> = Vec::new();
         let mut pos = 0;
         while pos <= text.len() {
             let Some(m) = scan.search(&Input::new(text).range(pos..)) else {
                 break;
             };
             let (start, end, first) = (m.start(), m.end(), m.pattern().as_usize());
-            if self.confirm(text, first, start, end, out) {
+            rejected.retain(|&(_, e)| e > start);
+            let inside = |e: usize| rejected.iter().any(|&(rs, re)| rs <= start && e <= re);
+            if !inside(end) && self.confirm(text, first, start, end, out) {
                 pos = end.max(start + 1);
                 continue;
             }
@@ -215,17 +231,25 @@ impl DetectorSet {
                 }
                 let input = Input::new(text).range(start..).anchored(Anchored::Yes);
                 if let Some(m2) = self.single[pid].search(&input)
+                    && !inside(m2.end())
                     && self.confirm(text, pid, start, m2.end(), out)
                 {
                     accepted_end = Some(m2.end());
                     break;
                 }
             }
-            // Nothing accepted: skip the whole candidate, so a rejected value
-            // (a wrong check digit) is not found again as a shorter suffix.
-            pos = accepted_end
-                .unwrap_or(end)
-                .max(next_char_boundary(text, start + 1));
+            pos = match accepted_end {
+                Some(e) => e.max(start + 1),
+                // A long rejected candidate is skipped whole (bounded work);
+                // a short one is rescanned from its next character.
+                None if end - start > MAX_RESCAN => end,
+                None => {
+                    if !inside(end) && !self.loose[first] {
+                        rejected.push((start, end));
+                    }
+                    next_char_boundary(text, start + 1)
+                }
+            };
         }
     }
 
@@ -241,7 +265,8 @@ impl DetectorSet {
         if start == end {
             return false;
         }
-        self.detectors[di].confirm(
+        let before = out.len();
+        let accepted = self.detectors[di].confirm(
             text,
             Candidate {
                 pattern: pi,
@@ -249,7 +274,14 @@ impl DetectorSet {
                 end,
             },
             out,
-        )
+        );
+        // A candidate is claimed only by a span that will be reported: a
+        // low-score guess (a bare number that might be an id) must not stop
+        // a later pattern that has the context to be sure.
+        accepted
+            && out.get(before..).unwrap_or_default().iter().any(|s| {
+                s.score >= self.config.threshold(s.label()) && self.config.wants(s.label())
+            })
     }
 }
 
@@ -377,6 +409,37 @@ mod tests {
         assert_eq!(first_bytes(r"(?-u:\b)[0-3][0-9]"), b"0123".to_vec());
         assert_eq!(first_bytes(r"IBAN|iban"), b"Ii".to_vec());
         assert_eq!(first_bytes(r"[\p{L}]+@").len(), 256);
+    }
+
+    /// Rejects everything it matches: a detector that swallows a value.
+    struct Greedy;
+    impl Detector for Greedy {
+        fn id(&self) -> &'static str {
+            "greedy@1"
+        }
+        fn kinds(&self) -> &'static [Kind] {
+            &[DIGITS]
+        }
+        fn patterns(&self) -> Vec<Pattern> {
+            vec![Pattern::new(r"(?-u:\b)[a-z]+ [0-9]{2} [0-9]{2}")]
+        }
+    }
+
+    #[test]
+    fn a_rejected_candidate_hides_what_it_contains_but_not_what_overlaps_it() {
+        let s = DetectorSet::new(
+            vec![Box::new(Greedy), Box::new(Even)],
+            DetectConfig::default(),
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        // "at 12 34" is rejected; "12" and "34" lie inside it: hidden.
+        s.detect("at 12 34.", &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        // "3456" starts inside "at 12 34" and runs past it: found.
+        s.detect("at 12 3456", &mut out);
+        let got: Vec<_> = out.iter().map(|s| (s.start, s.end)).collect();
+        assert_eq!(got, vec![(6, 10)]);
     }
 
     #[test]

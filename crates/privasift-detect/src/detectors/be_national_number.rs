@@ -46,6 +46,8 @@ const CONTEXT: &[&str] = &[
     "numero national",
     "NUMÉRO NATIONAL",
     "NISS",
+    "NN",
+    "N.N.",
     "INSZ",
     "numéro BIS",
     "BIS number",

@@ -163,16 +163,33 @@ impl CreditCard {
             .filter(u8::is_ascii_digit)
             .map(|b| b - b'0')
             .collect();
-        if !(12..=19).contains(&d.len()) || !luhn(&d) || !issuer_accepts(&d) {
+        if !(12..=19).contains(&d.len()) || !luhn(&d) {
+            return false;
+        }
+        let context = self.context.before(text, start, 50);
+        // Outside the known issuer ranges, a Luhn-valid number is a card
+        // only when the text says so ("my card 3521 ...": a range we do not
+        // list, a new network, a test number).
+        // Only 16 digits, the common card length: a 12-digit French ID card
+        // or a 15-digit NIR next to "carte" must not become a card.
+        let issuer = issuer_accepts(&d);
+        if !issuer && !(context && d.len() == 16) {
             return false;
         }
         let grouped = cand.len() != d.len();
         if grouped && !grouping_ok(cand) {
             return false;
         }
-        let context = self.context.before(text, start, 50);
-        let score = if context {
+        // Old 15-digit JCB numbers (1800, 2131) collide with French NIRs of
+        // people born in 2013 (2 13 10..12 ...): only with a card word.
+        let old_jcb =
+            d.len() == 15 && (d.starts_with(&[1, 8, 0, 0]) || d.starts_with(&[2, 1, 3, 1]));
+        let score = if context && !issuer {
+            0.85
+        } else if context {
             1.0
+        } else if old_jcb {
+            0.45
         } else if grouped || (14..=16).contains(&d.len()) {
             0.95
         } else {
@@ -275,6 +292,10 @@ mod tests {
         );
         assert_eq!(found("UnionPay 6200000000000005"), vec!["6200000000000005"]);
         assert_eq!(found("JCB 180000000000002"), vec!["180000000000002"]);
+        assert!(
+            found("ref 213100000000003").is_empty(),
+            "old JCB needs a card word"
+        );
         // Maestro issues 12-digit numbers: they need a context word.
         assert_eq!(
             found("my credit card number is 500000000009"),

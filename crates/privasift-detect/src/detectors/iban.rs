@@ -30,7 +30,11 @@ impl Iban {
 }
 
 fn valid(candidate: &str) -> bool {
-    let compact: String = candidate.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact: String = candidate
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
     compact.parse::<iban::Iban>().is_ok()
 }
 
@@ -49,6 +53,9 @@ impl Detector for Iban {
                 r"(?-u:\b)[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?-u:\b)",
             ),
             Pattern::new(r"(?-u:\b)[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}(?-u:\b)"),
+            // Typed in lower case ("my iban is gb42nawi0445..."): mod-97 and
+            // the country's BBAN format still decide.
+            Pattern::new(r"(?-u:\b)[a-z]{2}[0-9]{2}[a-z0-9]{11,30}(?-u:\b)"),
         ]
     }
 

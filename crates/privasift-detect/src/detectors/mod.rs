@@ -49,10 +49,12 @@ pub fn default_detectors() -> Result<Vec<Box<dyn Detector>>, BuildError> {
         Box::new(be_national_number::BeNationalNumber::new()?),
         Box::new(pl_pesel::PlPesel::new()?),
         Box::new(de_tax_id::DeTaxId::new()?),
-        Box::new(fr_id_card::FrIdCard::new()?),
         Box::new(fr_passport::FrPassport::new()?),
         Box::new(fr_driving_licence::FrDrivingLicence::new()?),
         Box::new(es_dni::EsDni::new()?),
+        // After the DNI: "pièce d'identité : DNI 31027677X" has a card word
+        // before a value the French new-card shape would also take.
+        Box::new(fr_id_card::FrIdCard::new()?),
         Box::new(it_codice_fiscale::ItCodiceFiscale::new()?),
         Box::new(pt_nif::PtNif::new()?),
         Box::new(nl_bsn::NlBsn::new()?),

@@ -144,11 +144,23 @@ const P_US_PAREN: usize = 5;
 const P_ES: usize = 6;
 const P_ES2: usize = 7;
 const P_BARE: usize = 8;
+/// Spanish and Luxembourg numbers in groups of three: `612 345 678`.
+const P_333: usize = 9;
+/// Any grouped digits, accepted only next to a phone word: `781 1704 office`.
+const P_LOOSE: usize = 10;
+
+/// Words that, right after a number, say it is a phone number (contact lists,
+/// signatures: `01 23 45 67 89 (bureau)`, `555-0147 mobile`).
+const AFTER_WORDS: &[&str] = &[
+    "office", "fax", "mobile", "mob", "cell", "home", "work", "tel", "phone", "bureau", "domicile",
+    "portable", "perso", "pro", "standard", "direct",
+];
 
 pub struct Phone {
     strong: Keywords,
     weak: Keywords,
     order: Keywords,
+    after: Keywords,
 }
 
 impl Phone {
@@ -174,6 +186,7 @@ impl Phone {
             strong: Keywords::new(PHONE_WORDS)?,
             weak: Keywords::new(WEAK_WORDS)?,
             order: Keywords::new(NOT_PHONE)?,
+            after: Keywords::new(AFTER_WORDS)?,
         })
     }
 }
@@ -274,6 +287,22 @@ fn check_international(number: &str) -> Option<Check> {
     None
 }
 
+/// Whether `+digits` starts with an assigned country code and has 8 to 15 digits.
+fn known_code(number: &str) -> bool {
+    let Some(digits) = number.strip_prefix('+') else {
+        return false;
+    };
+    (8..=15).contains(&digits.len())
+        && (1..=3).any(|n| {
+            digits
+                .get(..n)
+                .and_then(|c| c.parse::<u16>().ok())
+                .is_some_and(|code| phonenumber::metadata::DATABASE.by_code(&code).is_some())
+                // "+20 000 000 €", "+10000000 views": amounts, not numbers.
+                && digits.get(n..).is_some_and(|nsn| !nsn.starts_with('0') && !nsn.contains("0000"))
+        })
+}
+
 /// Regions to try for a national number, most likely first, by shape.
 fn regions(pattern: usize, digits: &str) -> &'static [Id] {
     let n = digits.len();
@@ -282,6 +311,7 @@ fn regions(pattern: usize, digits: &str) -> &'static [Id] {
         P_US | P_US_PAREN if first == b'3' => &[Id::US, Id::IT],
         P_US | P_US_PAREN => &[Id::US],
         P_ES | P_ES2 => &[Id::ES],
+        P_333 => &[Id::ES, Id::LU],
         P_BARE if n == 9 => &[Id::ES, Id::LU],
         P_BARE => &[Id::US, Id::IT],
         _ => match n {
@@ -343,6 +373,23 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
 }
 
 impl Phone {
+    /// A grouped number next to a phone word: valid somewhere → 0.85,
+    /// merely phone-shaped (7 to 15 digits, not a date) → 0.7.
+    fn loose(&self, text: &str, c: Candidate, out: &mut Vec<Span>) -> bool {
+        let cand = &text[c.start..c.end];
+        let digits = cand.bytes().filter(u8::is_ascii_digit).count();
+        if !(7..=15).contains(&digits) || starts_like_date(cand) {
+            return false;
+        }
+        let score = if Self::validate(P_LOOSE, cand).is_some() {
+            0.85
+        } else {
+            0.7
+        };
+        out.push(Span::new(c.start, c.end, PHONE, score, ID));
+        true
+    }
+
     /// Validates `cand`; returns the base score (before context) if valid.
     fn validate(pattern: usize, cand: &str) -> Option<f32> {
         if cand.matches('(').count() != cand.matches(')').count() || cand.matches('/').count() > 1 {
@@ -358,7 +405,11 @@ impl Phone {
                 if c.digits() > 15 {
                     return None;
                 }
-                check_international(c.as_str()).map(|k| if k == Check::Full { 0.95 } else { 0.85 })
+                // A known country code and a plausible length: a number
+                // written the international way, even if not allocated.
+                check_international(c.as_str())
+                    .map(|k| if k == Check::Full { 0.95 } else { 0.85 })
+                    .or_else(|| known_code(c.as_str()).then_some(0.6))
             }
             P_00 => {
                 // 00 is the international call prefix of all ten regions but the US.
@@ -421,6 +472,10 @@ impl Detector for Phone {
             Pattern::new(r"(?-u:\b)[89][0-9][ .][0-9]{3}(?:[ .][0-9]{2}){2}"),
             // P_BARE: nine or ten digits, no trunk 0 (needs a context word).
             Pattern::new(r"(?-u:\b)[1-9][0-9]{8,9}(?-u:\b)"),
+            Pattern::new(r"(?-u:\b)[2-9][0-9]{2}[ .\-][0-9]{3}[ .\-][0-9]{3}(?-u:\b)"),
+            Pattern::loose(
+                r"(?:\([0-9]{1,4}\)[ .\-]?|(?-u:\b))[0-9]{2,4}(?:[ .\-][0-9]{2,4}){1,5}(?-u:\b)",
+            ),
         ]
     }
 
@@ -429,11 +484,22 @@ impl Detector for Phone {
             // A trailing group may be glued ("06 12 34 56 78-2"): not a phone.
             return false;
         }
-        let strong = self.strong.before(text, c.start, 50);
+        let strong = self.strong.before(text, c.start, 50) || self.after.after(text, c.end, 12);
         // "commande n° ...": an order number, unless a phone word is there too.
         let negative = !strong && self.order.before(text, c.start, 30);
         let context = strong || (!negative && self.weak.before(text, c.start, 50));
         if c.pattern == P_BARE && !context {
+            return false;
+        }
+        if c.pattern == P_LOOSE {
+            return strong && self.loose(text, c, out);
+        }
+        // "600 000 000" is an amount, not a number someone answers.
+        if c.pattern == P_333
+            && text[c.start..c.end]
+                .split([' ', '.', '-'])
+                .any(|g| g == "000")
+        {
             return false;
         }
         let cand = &text[c.start..c.end];
@@ -450,6 +516,8 @@ impl Detector for Phone {
             if let Some(base) = Self::validate(c.pattern, part) {
                 let score = if context {
                     match c.pattern {
+                        // Known country code, but not an allocated number.
+                        P_PLUS | P_00 if base < 0.7 => 0.8,
                         P_PLUS => 0.98,
                         P_00 => 0.95,
                         P_BARE => 0.85,
@@ -458,6 +526,9 @@ impl Detector for Phone {
                     }
                 } else if c.pattern != P_PLUS && c.pattern != P_00 && negative {
                     0.4
+                } else if c.pattern == P_333 {
+                    // Thousands are grouped the same way: weaker alone.
+                    0.55
                 } else {
                     base
                 };
@@ -550,6 +621,18 @@ mod tests {
         ] {
             assert_eq!(found(text).first().map(String::as_str), Some(num), "{text}");
         }
+    }
+
+    #[test]
+    fn grouped_numbers_next_to_a_phone_word_are_phones() {
+        assert_eq!(found("781 1704 office"), vec!["781 1704"]);
+        assert_eq!(found("(37) 788-063-Office"), vec!["(37) 788-063"]);
+        assert_eq!(found("fax 28-64-66-98"), vec!["28-64-66-98"]);
+        // Without the word, grouped digits are amounts, years, references.
+        assert!(found("12 500 000 habitants en 2019").is_empty());
+        assert!(found("781 1704").is_empty());
+        // A date next to a phone word is still a date.
+        assert!(found("appelez le 12-03-2024").is_empty());
     }
 
     #[test]
