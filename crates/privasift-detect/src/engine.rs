@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use privasift_core::{Candidate, Detector, Label, Span};
-use regex_automata::{Anchored, Input, MatchKind, meta};
+use regex_automata::{Anchored, Input, MatchKind, PatternSet, meta};
 
 /// Which labels to look for and how sure a span must be to be reported.
 #[derive(Clone, Debug)]
@@ -61,6 +61,9 @@ pub struct DetectorSet {
     detectors: Vec<Box<dyn Detector>>,
     /// All patterns, leftmost-first: the scan.
     scan: Option<meta::Regex>,
+    /// The same patterns with all-matches semantics: which of them match at
+    /// the start of a rejected candidate, in one anchored search.
+    all: Option<meta::Regex>,
     /// Each pattern alone, to find its extent at a given start.
     single: Vec<meta::Regex>,
     /// For each byte value, the patterns whose match can start with it: when
@@ -90,7 +93,7 @@ fn regex_config(kind: MatchKind) -> meta::Config {
         .match_kind(kind)
         // Patterns are written for bytes-with-ASCII-boundaries; a large cache
         // keeps the lazy DFA from giving up on many patterns.
-        .hybrid_cache_capacity(16 * 1024 * 1024)
+        .hybrid_cache_capacity(64 * 1024 * 1024)
 }
 
 impl DetectorSet {
@@ -129,17 +132,21 @@ impl DetectorSet {
                 owners.push((di, pi));
             }
         }
-        let scan = if patterns.is_empty() {
-            None
+        let build = |kind| {
+            meta::Regex::builder()
+                .configure(regex_config(kind))
+                .build_many(&patterns)
+                .map_err(|e| BuildError::Detector {
+                    detector: "detector-set",
+                    message: format!("patterns do not compile together: {e}"),
+                })
+        };
+        let (scan, all) = if patterns.is_empty() {
+            (None, None)
         } else {
-            Some(
-                meta::Regex::builder()
-                    .configure(regex_config(MatchKind::LeftmostFirst))
-                    .build_many(&patterns)
-                    .map_err(|e| BuildError::Detector {
-                        detector: "detector-set",
-                        message: format!("patterns do not compile together: {e}"),
-                    })?,
+            (
+                Some(build(MatchKind::LeftmostFirst)?),
+                Some(build(MatchKind::All)?),
             )
         };
         let mut starts = vec![Vec::new(); 256];
@@ -151,6 +158,7 @@ impl DetectorSet {
         Ok(Self {
             detectors,
             scan,
+            all,
             single,
             starts,
             owners,
@@ -200,9 +208,10 @@ impl DetectorSet {
     }
 
     fn scan_patterns(&self, text: &str, out: &mut Vec<Span>) {
-        let Some(scan) = &self.scan else {
+        let (Some(scan), Some(all)) = (&self.scan, &self.all) else {
             return;
         };
+        let mut matching = PatternSet::new(self.owners.len());
         // Candidates rejected so far that may still contain later matches.
         // A match lying wholly inside one is part of a value already judged
         // (the inner digits of a card with a wrong check digit) and is not
@@ -225,17 +234,28 @@ impl DetectorSet {
             // their turn, each anchored here, in registry order.
             let mut accepted_end = None;
             let byte = text.as_bytes().get(start).copied().unwrap_or(0);
-            for &pid in &self.starts[usize::from(byte)] {
-                if pid == first {
-                    continue;
-                }
-                let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-                if let Some(m2) = self.single[pid].search(&input)
-                    && !inside(m2.end())
-                    && self.confirm(text, pid, start, m2.end(), out)
-                {
-                    accepted_end = Some(m2.end());
-                    break;
+            let possible = &self.starts[usize::from(byte)];
+            if possible.iter().any(|&p| p != first) {
+                // One anchored all-matches search says which patterns match
+                // here; each of those is then asked for its extent.
+                matching.clear();
+                all.which_overlapping_matches(
+                    &Input::new(text).range(start..).anchored(Anchored::Yes),
+                    &mut matching,
+                );
+                for pid in matching.iter() {
+                    let pid = pid.as_usize();
+                    if pid == first {
+                        continue;
+                    }
+                    let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+                    if let Some(m2) = self.single[pid].search(&input)
+                        && !inside(m2.end())
+                        && self.confirm(text, pid, start, m2.end(), out)
+                    {
+                        accepted_end = Some(m2.end());
+                        break;
+                    }
                 }
             }
             pos = match accepted_end {

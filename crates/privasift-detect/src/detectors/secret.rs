@@ -356,13 +356,13 @@ impl Detector for Secret {
             )),
             // P_GENERIC: key name, separator, value.
             Pattern::new(
-                r#"(?-u:\b)(?i-u:(?:[a-z0-9]{1,20}[_\-.])?(?:api[_\-.]?key|apikey|access[_\-.]?key|secret|token|password|passwd|pwd|passphrase|mot[_\-.]?de[_\-.]?passe|mdp|credentials?)(?:[_\-.][a-z0-9]{1,20}){0,2})["']?[ ]{0,2}(?:=>|:=|[:=])[ ]{0,2}["']?[A-Za-z0-9_\-+/=.~!#$%^&*@]{16}[A-Za-z0-9_\-+/=.~!#$%^&*@]*"#,
+                r#"(?i-u:(?:api[_\-.]?key|apikey|access[_\-.]?key|secret|token|password|passwd|pwd|passphrase|mot[_\-.]?de[_\-.]?passe|mdp|credentials?)(?:[_\-.][a-z0-9]+){0,2})["']?[ ]{0,2}(?:=>|:=|[:=])[ ]{0,2}["']?[A-Za-z0-9_\-+/=.~!#$%^&*@]{16}[A-Za-z0-9_\-+/=.~!#$%^&*@]*"#,
             ),
             // P_BEARER
             Pattern::new(r"(?-u:\b)[Bb]earer[ ]{1,2}[A-Za-z0-9_\-+/=.~]{16}[A-Za-z0-9_\-+/=.~]*"),
             // P_URL_PASSWORD: the userinfo of a URL, up to the `@`.
             Pattern::new(
-                r"(?-u:\b)[A-Za-z][A-Za-z0-9+.\-]{1,15}://[A-Za-z0-9\-._~%!$&()*+,;=]{1,64}:[A-Za-z0-9\-._~%!$&()*+,;=]{1,128}@",
+                r"(?-u:\b)[A-Za-z][A-Za-z0-9+.\-]*://[A-Za-z0-9\-._~%!$&()*+,;=]+:[A-Za-z0-9\-._~%!$&()*+,;=]+@",
             ),
         ]
     }

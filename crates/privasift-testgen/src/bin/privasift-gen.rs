@@ -50,6 +50,10 @@ struct Args {
     /// Most annotated values per document.
     #[arg(long, default_value_t = 4)]
     max_items: usize,
+    /// Most filler sentences (no personal data) per document: raise it for
+    /// web-like density (`--max-items 1 --max-filler 12`: about one value per KB).
+    #[arg(long, default_value_t = 3)]
+    max_filler: usize,
 }
 
 fn parse_size_arg(s: &str) -> Result<u64, String> {
@@ -62,6 +66,7 @@ fn main() -> Result<()> {
         lang_mix: args.lang_mix,
         near_miss_rate: args.near_miss_rate,
         max_items: args.max_items,
+        max_filler: args.max_filler,
         ..GenOptions::default()
     };
     let mut generator = Generator::new(args.seed, opts);
