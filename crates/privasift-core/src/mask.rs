@@ -39,6 +39,7 @@ pub fn mask_value(value: &str, kind: Kind) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

@@ -47,6 +47,7 @@ impl<T: AsRef<str>> fmt::Display for Sensitive<T> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::Label;

@@ -114,6 +114,7 @@ pub fn byte_to_char_offsets(text: &str, offsets: &mut [usize]) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

@@ -116,6 +116,7 @@ pub fn stands_alone(text: &str, start: usize, end: usize) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

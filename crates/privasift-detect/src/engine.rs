@@ -362,6 +362,7 @@ pub(crate) fn resolve_overlaps(spans: &mut Vec<Span>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use privasift_core::{Kind, Pattern};
@@ -382,7 +383,7 @@ mod tests {
             vec![Pattern::new(r"(?-u:\b)[0-9]+(?-u:\b)")]
         }
         fn confirm(&self, _t: &str, c: Candidate, out: &mut Vec<Span>) -> bool {
-            if (c.end - c.start) % 2 == 0 {
+            if (c.end - c.start).is_multiple_of(2) {
                 out.push(Span::new(c.start, c.end, DIGITS, 0.9, "even@1"));
                 true
             } else {

@@ -27,7 +27,7 @@ pub fn luhn(digits: &[u8]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// The remainder of a decimal number given as digits, modulo `m`, without overflow.
@@ -55,6 +55,7 @@ pub fn iso7064_mod11_10(digits: &[u8]) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

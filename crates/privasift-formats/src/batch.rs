@@ -62,10 +62,10 @@ impl Batch {
         }
         match &self.data {
             BatchData::JsonLines { first_line, bytes } => {
-                jsonl::records(self.source, *first_line, bytes, sel, f)
+                jsonl::records(self.source, *first_line, bytes, sel, f);
             }
             BatchData::TextLines { first_line, bytes } => {
-                text::records(self.source, *first_line, bytes, f)
+                text::records(self.source, *first_line, bytes, f);
             }
             BatchData::Table {
                 first_row,

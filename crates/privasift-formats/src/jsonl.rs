@@ -365,7 +365,7 @@ fn parse_line(
     }
 }
 
-/// A serde_json error without the data it may quote.
+/// A `serde_json` error without the data it may quote.
 fn describe(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
     let what = match e.classify() {
@@ -529,6 +529,7 @@ impl<'de> Visitor<'de> for Walker<'_, 'de> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 
@@ -620,7 +621,7 @@ mod tests {
         let data = b"{\"text\":\"a\"}\n\n{\"text\":\"b\"}\n";
         let mut lines = Vec::new();
         records(0, 10, data, &Selection::default(), &mut |r| {
-            lines.push(r.unwrap().id.index)
+            lines.push(r.unwrap().id.index);
         });
         assert_eq!(lines, vec![10, 12]);
     }

@@ -121,8 +121,11 @@ impl BatchReader for ParquetReader {
                 let first_row = self.next_row;
                 self.next_row += rb.num_rows() as u64;
                 let (rows, bytes) = Self::to_rows(&rb);
-                if self.rows_total > 0 {
-                    let done = self.file_size.saturating_mul(self.next_row - 1) / self.rows_total;
+                if let Some(done) = self
+                    .file_size
+                    .saturating_mul(self.next_row - 1)
+                    .checked_div(self.rows_total)
+                {
                     self.bytes_done.store(done, Ordering::Relaxed);
                 }
                 Some(Ok(Batch {

@@ -216,7 +216,7 @@ pub fn discover(inputs: &[String], forced: Option<Format>) -> Discovered {
             }
             match classify(&p, forced) {
                 Some((format, compression)) => {
-                    let size = std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0);
+                    let size = std::fs::metadata(&p).map_or(0, |m| m.len());
                     found.sources.push(Source {
                         id: found.sources.len() as SourceId,
                         path: p,
@@ -238,6 +238,7 @@ pub fn discover(inputs: &[String], forced: Option<Format>) -> Discovered {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

@@ -42,6 +42,7 @@ pub(crate) fn keep(path_hash: u64, index: u64, fraction: f64) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

@@ -133,6 +133,7 @@ impl Detector for DeTaxId {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::detectors::run_one;

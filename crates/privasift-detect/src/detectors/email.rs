@@ -155,6 +155,7 @@ impl Detector for Email {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::detectors::run_one;

@@ -346,6 +346,7 @@ fn alone_on_its_line(text: &str, start: usize, end: usize) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::detectors::run_one;

@@ -82,6 +82,7 @@ impl Detector for Iban {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::detectors::run_one;

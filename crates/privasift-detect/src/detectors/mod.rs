@@ -72,6 +72,7 @@ pub fn default_detectors() -> Result<Vec<Box<dyn Detector>>, BuildError> {
 
 /// Test helper: runs one detector alone and returns `(matched text, kind name, score)`.
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 pub(crate) fn run_one(d: Box<dyn Detector>, text: &str) -> Vec<(String, &'static str, f32)> {
     let cfg = crate::DetectConfig {
         min_score: 0.0,

@@ -123,6 +123,7 @@ impl Detector for PtNif {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::detectors::run_one;

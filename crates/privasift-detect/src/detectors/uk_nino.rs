@@ -128,6 +128,7 @@ impl Detector for UkNino {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::detectors::run_one;

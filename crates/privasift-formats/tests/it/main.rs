@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! Readers end to end: every format and compression, and every kind of bad
 //! input the foundation issue lists, read from real files.
 
