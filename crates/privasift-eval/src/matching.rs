@@ -86,6 +86,7 @@ pub(crate) fn cover_union(span: &ESpan, intervals: &[&ESpan]) -> usize {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

@@ -350,9 +350,14 @@ pub fn render_summary(r: &ScanReport) -> String {
         };
         let _ = writeln!(s, "\n{title}:");
         for (name, f) in &r.fields {
-            let mut top: Vec<(&String, f64)> = f.kinds.iter().map(|(k, (_, share))| (k, *share)).collect();
+            let mut top: Vec<(&String, f64)> =
+                f.kinds.iter().map(|(k, (_, share))| (k, *share)).collect();
             top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-            let mut kinds: Vec<String> = top.iter().take(6).map(|(k, share)| format!("{k} {}", pct(*share))).collect();
+            let mut kinds: Vec<String> = top
+                .iter()
+                .take(6)
+                .map(|(k, share)| format!("{k} {}", pct(*share)))
+                .collect();
             if top.len() > 6 {
                 kinds.push(format!("+{} more kinds", top.len() - 6));
             }
@@ -383,7 +388,10 @@ pub fn render_summary(r: &ScanReport) -> String {
         }
     }
     if !r.examples.is_empty() {
-        let _ = writeln!(s, "\nExamples (masked; one per kind here, more in --report):");
+        let _ = writeln!(
+            s,
+            "\nExamples (masked; one per kind here, more in --report):"
+        );
         let mut last_kind = "";
         for e in &r.examples {
             if e.kind == last_kind {

@@ -136,6 +136,14 @@ impl Detector for Email {
                 continue;
             }
             let before = text[..start].chars().next_back();
+            // Inside a URL ("postgres://user:p4ss!word@host"): the secret
+            // detector's, whatever the password's characters.
+            let token_start = text[..start]
+                .rfind(char::is_whitespace)
+                .map_or(0, |i| i + 1);
+            if text[token_start..start].contains("://") {
+                continue;
+            }
             // user:password@host is a URL's credentials; @user@host a handle;
             // "x.@y" a local part glued to a longer token.
             if matches!(before, Some('@' | '.' | '/'))
@@ -189,6 +197,7 @@ mod tests {
         assert!(found("a..b@example.com").is_empty());
         assert!(found("version 1.2@3.4").is_empty());
         assert!(found("https://user:s3cret@example.com/").is_empty());
+        assert!(found("postgres://ana:x!9*Qz@db.example.org/app").is_empty());
         assert!(found("@alice@mastodon.social").is_empty());
         assert!(found("a@b.c0m x@y.z").is_empty());
         assert_eq!(

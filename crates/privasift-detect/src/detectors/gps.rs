@@ -248,9 +248,12 @@ impl Detector for Gps {
             Pattern::new(
                 r#"(?-u:\b)[Ll][Aa][Tt](?:[Ii][Tt][Uu][Dd][Ee])?"?[ ]?[:=][ ]?-?[0-9]{1,2}\.[0-9]{2,10}[ ,;"]{0,4}(?:[Ll][Oo][Nn](?:[Gg](?:[Ii][Tt][Uu][Dd][Ee])?)?|[Ll][Nn][Gg])"?[ ]?[:=][ ]?-?[0-9]{1,3}\.[0-9]{2,10}"#,
             ),
-            // Degrees, minutes, seconds.
+            // Degrees, minutes, seconds, with ASCII marks. The typographic
+            // primes (U+2032, U+2033) are left out on purpose: their bytes
+            // split the shared automaton's byte classes and slowed every
+            // text by a third.
             Pattern::new(
-                r#"(?-u:\b)[0-9]{1,2}°[ ]?[0-9]{1,2}['′][ ]?[0-9]{1,2}(?:\.[0-9]{1,4})?(?:"|″|'')[ ]?[NSns][ ,]{0,2}[0-9]{1,3}°[ ]?[0-9]{1,2}['′][ ]?[0-9]{1,2}(?:\.[0-9]{1,4})?(?:"|″|'')[ ]?[EWOewo](?-u:\b)"#,
+                r#"(?-u:\b)[0-9]{1,2}°[ ]?[0-9]{1,2}'[ ]?[0-9]{1,2}(?:\.[0-9]{1,4})?(?:"|'')[ ]?[NSns][ ,]{0,2}[0-9]{1,3}°[ ]?[0-9]{1,2}'[ ]?[0-9]{1,2}(?:\.[0-9]{1,4})?(?:"|'')[ ]?[EWOewo](?-u:\b)"#,
             ),
         ]
     }
@@ -324,10 +327,9 @@ mod tests {
             found(r#"la tour est au 48°51'30"N 2°17'40"E"#),
             vec![r#"48°51'30"N 2°17'40"E"#]
         );
-        assert_eq!(
-            found("34°03′08″S 151°12′27″E"),
-            vec!["34°03′08″S 151°12′27″E"]
-        );
+        assert_eq!(found("34°03'08''S 151°12'27''E"), vec!["34°03'08''S 151°12'27''E"]);
+        // Known gap, chosen for speed (see patterns()): typographic primes.
+        assert!(found("34°03′08″S 151°12′27″E").is_empty());
         assert_eq!(
             found("Bordeaux 44.8378° N, 0.5792° O"),
             vec!["44.8378° N, 0.5792° O"]
