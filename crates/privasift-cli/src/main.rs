@@ -3,6 +3,7 @@
 //! The only crate that prints. Commands parse their options into the
 //! libraries' option structs, run the pipeline, and render its results.
 
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -130,6 +131,17 @@ struct EvalArgs {
 }
 
 fn main() -> ExitCode {
+    // A panic (ours or a dependency's, e.g. parquet-rs on a corrupt file,
+    // which the reader contains) prints where, never a payload that could
+    // quote data.
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));
+        eprintln!(
+            "internal error{at}; the input it met is reported as a problem if the run goes on"
+        );
+    }));
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Scan(a) => scan(a),
@@ -139,6 +151,13 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // `privasift eval ... | head`: the reader left, nothing to report.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(2)
@@ -174,18 +193,21 @@ fn run_options(input: &InputArgs, selection: Selection, sample: Sample) -> RunOp
 }
 
 fn find_inputs(paths: &[String], input: &InputArgs) -> Result<Discovered> {
-    let found = discover(paths, input.format);
+    let mut found = discover(paths, input.format);
+    // Files met in directories whose format is unknown are problems too: a
+    // dataset shard saved as .data would otherwise go unscanned unnoticed.
+    for p in std::mem::take(&mut found.skipped_unknown) {
+        found.problems.push(privasift_formats::ReadError {
+            path: p,
+            kind: privasift_formats::ErrorKind::Unsupported,
+            message: "unknown extension, not scanned (name it .jsonl, .csv, .tsv, .parquet or .txt, or pass --format)".into(),
+        });
+    }
     for p in &found.problems {
         eprintln!("warning: {p}");
         if input.strict {
             bail!("stopped by --strict: {p}");
         }
-    }
-    if !found.skipped_unknown.is_empty() {
-        eprintln!(
-            "note: {} file(s) with an unknown extension were skipped (use --format to read them)",
-            found.skipped_unknown.len()
-        );
     }
     if found.sources.is_empty() {
         bail!("no readable input among {}", paths.join(", "));
@@ -254,10 +276,11 @@ fn scan(a: ScanArgs) -> Result<ExitCode> {
         write_atomically(path, &json)
             .with_context(|| format!("writing the report to {}", path.display()))?;
     }
-    print!("{}", render_summary(&report));
+    let mut text = render_summary(&report);
     if let Some(path) = &a.report {
-        println!("\nReport written to {}", path.display());
+        let _ = writeln!(text, "\nReport written to {}", path.display());
     }
+    emit(&text)?;
     let contains = report.classification.verdict == privasift_pipeline::Verdict::Contains;
     Ok(if a.fail_on_findings && contains {
         ExitCode::from(1)
@@ -283,8 +306,14 @@ fn detect(a: DetectArgs) -> Result<ExitCode> {
     );
     let to_stdout = a.output.as_os_str() == "-";
     let mut sink = OutputFile::create(&a.output, to_stdout)?;
-    let (mut records, mut spans, mut problems) = (0u64, 0u64, 0u64);
-    let mut first_problems: Vec<String> = Vec::new();
+    let (mut records, mut spans) = (0u64, 0u64);
+    let mut problems = found.problems.len() as u64;
+    let mut first_problems: Vec<String> = found
+        .problems
+        .iter()
+        .take(10)
+        .map(ToString::to_string)
+        .collect();
     let strict = a.input.strict;
     let result = run(
         &found.sources,
@@ -350,21 +379,22 @@ fn eval(a: EvalArgs) -> Result<ExitCode> {
     };
     let scores = privasift_eval::score(&a.gold, &a.pred, &opts)?;
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&scores)?);
+        emit(&format!("{}\n", serde_json::to_string_pretty(&scores)?))?;
     } else {
-        print!("{scores}");
+        emit(&scores.to_string())?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn detectors() -> Result<ExitCode> {
     let set = DetectorSet::default_set(&DetectConfig::default())?;
-    println!("{:<26} {:<28} label", "detector", "kind");
+    let mut text = format!("{:<26} {:<28} label\n", "detector", "kind");
     for d in set.describe() {
         for k in d.1 {
-            println!("{:<26} {:<28} {}", d.0, k.name, k.label);
+            let _ = writeln!(text, "{:<26} {:<28} {}", d.0, k.name, k.label);
         }
     }
+    emit(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -414,6 +444,15 @@ impl OutputFile {
             }
         }
     }
+}
+
+/// Writes to standard output; a closed pipe is an error the caller can tell
+/// apart (`print!` would panic).
+fn emit(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -21,6 +21,8 @@ pub(crate) struct CsvReader {
     done: bool,
     /// A read error met after some rows were read: returned next.
     pending_error: Option<ReadError>,
+    /// The first row, when it turned out to be data rather than a header.
+    pending: Option<csv::ByteRecord>,
 }
 
 impl CsvReader {
@@ -36,25 +38,38 @@ impl CsvReader {
             .flexible(true)
             .has_headers(true)
             .from_reader(input);
-        let headers = reader.byte_headers().map_err(|e| {
-            ReadError::new(
-                source,
-                csv_kind(&e),
-                format!("cannot read the header row: {}", describe(&e)),
-            )
-        })?;
-        let columns: Arc<[String]> = headers
+        let headers = reader
+            .byte_headers()
+            .map_err(|e| {
+                ReadError::new(
+                    source,
+                    csv_kind(&e),
+                    format!("cannot read the header row: {}", describe(&e)),
+                )
+            })?
+            .clone();
+        let names: Vec<String> = headers
+            .iter()
+            .map(|h| String::from_utf8_lossy(h).trim().to_owned())
+            .collect();
+        // A first row whose cells read like values (an e-mail, a number) is
+        // data, not a header: its cells are scanned, and columns get
+        // positional names so no value ends up in a report as a name.
+        let is_header = names
+            .iter()
+            .all(|n| n.is_empty() || crate::looks_like_name(n));
+        let columns: Arc<[String]> = names
             .iter()
             .enumerate()
-            .map(|(i, h)| {
-                let name = String::from_utf8_lossy(h).trim().to_owned();
-                if name.is_empty() {
+            .map(|(i, n)| {
+                if n.is_empty() || !is_header {
                     format!("column_{}", i + 1)
                 } else {
-                    name
+                    n.clone()
                 }
             })
             .collect();
+        let pending = (!is_header).then_some(headers);
         Ok(Self {
             source: source.clone(),
             reader,
@@ -66,6 +81,7 @@ impl CsvReader {
             max_record: opts.max_record_bytes,
             done: false,
             pending_error: None,
+            pending,
         })
     }
 }
@@ -110,7 +126,14 @@ impl BatchReader for CsvReader {
         let mut errors = Vec::new();
         let mut bytes = 0usize;
         while bytes < self.batch_bytes {
-            match self.reader.read_byte_record(&mut self.record) {
+            let next = match self.pending.take() {
+                Some(first) => {
+                    self.record = first;
+                    Ok(true)
+                }
+                None => self.reader.read_byte_record(&mut self.record),
+            };
+            match next {
                 Ok(false) => {
                     self.done = true;
                     break;

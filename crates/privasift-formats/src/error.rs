@@ -32,6 +32,8 @@ pub enum ErrorKind {
     NotText,
     /// A Parquet file that cannot be decoded.
     MalformedParquet,
+    /// A file with no record at all (often a failed export).
+    Empty,
 }
 
 impl ErrorKind {
@@ -47,6 +49,7 @@ impl ErrorKind {
             ErrorKind::MissingField => "missing-field",
             ErrorKind::NotText => "not-text",
             ErrorKind::MalformedParquet => "malformed-parquet",
+            ErrorKind::Empty => "empty",
         }
     }
 

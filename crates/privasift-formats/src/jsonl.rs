@@ -135,6 +135,14 @@ impl LineBatcher {
                         errors.push(self.too_large(self.next_line, skipped_bytes));
                         out.push(b'\n');
                         self.next_line += 1;
+                    } else if self.long == LongLines::Skip
+                        && out.len() - line_start > self.max_record
+                    {
+                        let size = (out.len() - line_start) as u64;
+                        out.truncate(line_start);
+                        errors.push(self.too_large(self.next_line, size));
+                        out.push(b'\n');
+                        self.next_line += 1;
                     } else if out.len() > line_start {
                         out.push(b'\n');
                         self.next_line += 1;
@@ -181,6 +189,14 @@ impl LineBatcher {
                     out.push(b'\n');
                     skipping = false;
                     skipped_bytes = 0;
+                } else if self.long == LongLines::Skip
+                    && out.len() - line_start > self.max_record + 1
+                {
+                    // The line ended in this chunk but is still too large.
+                    let size = (out.len() - line_start - 1) as u64;
+                    out.truncate(line_start);
+                    errors.push(self.too_large(self.next_line, size));
+                    out.push(b'\n');
                 }
                 self.next_line += 1;
                 line_start = out.len();
@@ -321,9 +337,11 @@ fn parse_line(
     let mut key = None;
     let mut key_is_number = false;
     let mut path = String::new();
+    let mut shown = String::new();
     let mut de = serde_json::Deserializer::from_str(text);
     let walker = Walker {
         path: &mut path,
+        shown: &mut shown,
         sel,
         fields: &mut fields,
         key: &mut key,
@@ -384,6 +402,9 @@ fn describe(e: &serde_json::Error) -> String {
 /// without building a tree. Strings without escapes are borrowed.
 struct Walker<'p, 'de> {
     path: &'p mut String,
+    /// The same path as reports may show it: keys that read like values (an
+    /// e-mail used as a key) are replaced by `<key>`.
+    shown: &'p mut String,
     sel: &'p Selection,
     fields: &'p mut Vec<Field<'de>>,
     key: &'p mut Option<String>,
@@ -417,6 +438,7 @@ impl<'de> Walker<'_, 'de> {
     fn child(&mut self) -> Walker<'_, 'de> {
         Walker {
             path: &mut *self.path,
+            shown: &mut *self.shown,
             sel: self.sel,
             fields: &mut *self.fields,
             key: &mut *self.key,
@@ -449,7 +471,7 @@ impl<'de> Walker<'_, 'de> {
         }
         if !text.is_empty() && self.sel.selects(self.path) {
             self.fields.push(Field {
-                path: self.path.clone(),
+                path: self.shown.clone(),
                 text,
             });
         }
@@ -512,17 +534,24 @@ impl<'de> Visitor<'de> for Walker<'_, 'de> {
 
     fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
         while let Some(Key(k)) = map.next_key::<Key<'de>>()? {
-            let len = self.path.len();
+            let (len, shown_len) = (self.path.len(), self.shown.len());
             if !self.path.is_empty() {
                 self.path.push('.');
+                self.shown.push('.');
             }
             self.path.push_str(&k);
+            self.shown.push_str(if crate::looks_like_name(&k) {
+                &k
+            } else {
+                "<key>"
+            });
             if self.sel.descends(self.path) {
                 map.next_value_seed(self.child())?;
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
             self.path.truncate(len);
+            self.shown.truncate(shown_len);
         }
         Ok(())
     }

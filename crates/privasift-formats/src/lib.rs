@@ -40,7 +40,7 @@ mod text;
 
 pub use batch::{Batch, BatchData, Cell, Row};
 pub use error::{ErrorKind, Location, ReadError, RecordError};
-pub use selection::Selection;
+pub use selection::{Selection, looks_like_name};
 pub use source::{Compression, Discovered, Format, Source, discover};
 
 /// How readers cut input into batches.

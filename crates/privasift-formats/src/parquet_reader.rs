@@ -41,7 +41,17 @@ impl ParquetReader {
         }
         let file =
             File::open(&source.path).map_err(|e| ReadError::io(source, &e, "cannot open"))?;
-        let builder = ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| {
+        let builder = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            ParquetRecordBatchReaderBuilder::try_new(file)
+        }))
+        .map_err(|_| {
+            ReadError::new(
+                source,
+                ErrorKind::MalformedParquet,
+                "corrupt metadata: the decoder failed",
+            )
+        })?
+        .map_err(|e| {
             ReadError::new(
                 source,
                 ErrorKind::MalformedParquet,
@@ -116,7 +126,21 @@ impl BatchReader for ParquetReader {
         if self.done {
             return None;
         }
-        match self.inner.next()? {
+        // parquet-rs panics on some corrupt files (found by fuzzing:
+        // fuzz/regressions/parquet_open): contain it as a file error.
+        let next = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.inner.next()));
+        let Ok(next) = next else {
+            self.done = true;
+            return Some(Err(ReadError::new(
+                &self.source,
+                ErrorKind::MalformedParquet,
+                format!(
+                    "corrupt data near row {}: the decoder failed",
+                    self.next_row
+                ),
+            )));
+        };
+        match next? {
             Ok(rb) => {
                 let first_row = self.next_row;
                 self.next_row += rb.num_rows() as u64;

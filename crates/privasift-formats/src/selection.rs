@@ -44,10 +44,56 @@ impl Selection {
     }
 }
 
+/// Whether `s` reads like a field or column name (`email`, `First Name`,
+/// `address_2`) rather than like a value (`jane.doe@example.org`,
+/// `0612345678`). Names that fail this are not shown in reports (they may be
+/// personal data used as a key) and a CSV "header" made of them is data.
+pub fn looks_like_name(s: &str) -> bool {
+    let n = s.chars().count();
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    (1..=64).contains(&n)
+        && digits <= 4
+        && !s.starts_with(|c: char| c.is_ascii_digit() || c == '+')
+        && s.chars().all(|c| {
+            c.is_alphanumeric()
+                || matches!(
+                    c,
+                    ' ' | '_' | '-' | '.' | '(' | ')' | '/' | '#' | '%' | '&' | '\'' | '°'
+                )
+        })
+        && !s.contains("..")
+        && s.matches('.').count() <= 1
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_told_from_values() {
+        for ok in [
+            "email",
+            "First Name",
+            "address_2",
+            "meta",
+            "n°",
+            "Date de naissance",
+        ] {
+            assert!(looks_like_name(ok), "{ok}");
+        }
+        for bad in [
+            "jane.doe@example.org",
+            "0612345678",
+            "+33 6 12",
+            "FR76 3000 6000 0112",
+            "https://x.org",
+            "a.b.c",
+            "",
+        ] {
+            assert!(!looks_like_name(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn nested_paths_descend_only_where_needed() {

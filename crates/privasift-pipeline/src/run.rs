@@ -193,7 +193,9 @@ pub fn run<J: Job>(
                         }
                     };
                     let mut seen = 0u64;
+                    let mut items = 0u64;
                     while let Some(next) = reader.next_batch() {
+                        items += 1;
                         let now = reader.file_bytes_read();
                         file_bytes.fetch_add(now.saturating_sub(seen), Ordering::Relaxed);
                         seen = now;
@@ -208,6 +210,17 @@ pub fn run<J: Job>(
                     }
                     // Count the tail (e.g. gzip trailer) so progress ends at 100 %.
                     file_bytes.fetch_add(source.size.saturating_sub(seen), Ordering::Relaxed);
+                    if items == 0 {
+                        let empty = ReadError::new(
+                            source,
+                            privasift_formats::ErrorKind::Empty,
+                            "the file holds no record",
+                        );
+                        if work_tx.send((seq, Item::FileError(empty))).is_err() {
+                            return;
+                        }
+                        seq += 1;
+                    }
                 }
             });
         }

@@ -67,6 +67,27 @@ pub struct BatchScan {
     error_counts: HashMap<ErrorKind, u64>,
 }
 
+impl ScanJob<'_> {
+    /// The field path as reports show it: a segment that reads like a value
+    /// rather than a name (an e-mail used as a JSON key, a CSV "header" that
+    /// is data), or in which a detector fires, is shown as `<key>`.
+    fn shown_path(&self, path: &str) -> String {
+        let mut spans = Vec::new();
+        path.split('.')
+            .map(|seg| {
+                spans.clear();
+                self.set.detect(seg, &mut spans);
+                if privasift_formats::looks_like_name(seg) && spans.is_empty() {
+                    seg
+                } else {
+                    "<key>"
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(".")
+    }
+}
+
 impl Job for ScanJob<'_> {
     type Output = BatchScan;
 
@@ -90,6 +111,7 @@ impl Job for ScanJob<'_> {
         let mut record_kinds: Vec<Kind> = Vec::new();
         let mut field_kinds: Vec<Kind> = Vec::new();
         let mut example_counts: HashMap<Kind, usize> = HashMap::new();
+        let mut shown_paths: HashMap<String, String> = HashMap::new();
         batch.for_each_record(&self.selection, &mut |r| match r {
             Err(e) => {
                 *acc.error_counts.entry(e.kind).or_default() += 1;
@@ -112,7 +134,12 @@ impl Job for ScanJob<'_> {
                 for field in &rec.fields {
                     spans.clear();
                     self.set.detect(&field.text, &mut spans);
-                    let f = acc.fields.entry(field.path.clone()).or_default();
+                    if !shown_paths.contains_key(&field.path) {
+                        let shown = self.shown_path(&field.path);
+                        shown_paths.insert(field.path.clone(), shown);
+                    }
+                    let path = shown_paths.get(&field.path).map_or("", String::as_str);
+                    let f = acc.fields.entry(path.to_owned()).or_default();
                     f.records_with_text += 1;
                     if spans.is_empty() {
                         continue;
@@ -138,7 +165,7 @@ impl Job for ScanJob<'_> {
                                 source: rec.id.source,
                                 record: rec.id.index,
                                 id: rec.id.key.clone(),
-                                field: field.path.clone(),
+                                field: path.to_owned(),
                                 score: s.score,
                             });
                         }

@@ -327,7 +327,10 @@ mod tests {
             found(r#"la tour est au 48°51'30"N 2°17'40"E"#),
             vec![r#"48°51'30"N 2°17'40"E"#]
         );
-        assert_eq!(found("34°03'08''S 151°12'27''E"), vec!["34°03'08''S 151°12'27''E"]);
+        assert_eq!(
+            found("34°03'08''S 151°12'27''E"),
+            vec!["34°03'08''S 151°12'27''E"]
+        );
         // Known gap, chosen for speed (see patterns()): typographic primes.
         assert!(found("34°03′08″S 151°12′27″E").is_empty());
         assert_eq!(

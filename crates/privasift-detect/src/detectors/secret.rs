@@ -360,9 +360,11 @@ impl Detector for Secret {
             ),
             // P_BEARER
             Pattern::new(r"(?-u:\b)[Bb]earer[ ]{1,2}[A-Za-z0-9_\-+/=.~]{16}[A-Za-z0-9_\-+/=.~]*"),
-            // P_URL_PASSWORD: the userinfo of a URL, up to the `@`.
+            // P_URL_PASSWORD: the userinfo of a URL, up to the `@`. Every part
+            // stays bounded: an unbounded scheme run keeps the shared automaton
+            // reading to the end of every long token (quadratic on "a1-a1-...").
             Pattern::new(
-                r"(?-u:\b)[A-Za-z][A-Za-z0-9+.\-]*://[A-Za-z0-9\-._~%!$&()*+,;=]+:[A-Za-z0-9\-._~%!$&()*+,;=]+@",
+                r"(?-u:\b)[A-Za-z][A-Za-z0-9+.\-]{1,15}://[A-Za-z0-9\-._~%!$&()*+,;=]{1,64}:[A-Za-z0-9\-._~%!$&()*+,;=]{1,128}@",
             ),
         ]
     }
