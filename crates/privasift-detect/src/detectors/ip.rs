@@ -1,12 +1,13 @@
-//! IP addresses (`ip@1`): kinds `ipv4` and `ipv6`.
+//! IP addresses (`ip@2`): kinds `ipv4` and `ipv6` for public addresses,
+//! `ipv4-private` and `ipv6-private` for internal ones.
 //!
 //! An IP address identifies the device, and through the subscriber the person,
 //! that connected: the CJEU held dynamic IP addresses to be personal data
 //! (C-582/14 Breyer), and the CNIL counts them among connection data. Internal
 //! addresses (private, loopback, link-local, documentation ranges, RFC 1918,
 //! RFC 4193, RFC 5737, RFC 3849) still say something about a device in logs:
-//! they are reported, at 0.6, while public ones score 0.9. [`is_private`]
-//! tells them apart for reports.
+//! they are reported under their own kinds, at 0.6, while public ones score
+//! 0.9, so a report tells the two apart. [`is_private`] decides.
 //!
 //! IPv4: four dotted decimal octets, validated by `std::net::Ipv4Addr`, which
 //! rejects octets above 255 and leading zeros (`01.02.03.04`, ambiguous octal
@@ -33,7 +34,9 @@ use crate::context::{Keywords, byte_at};
 
 pub const IPV4: Kind = Kind::new("ipv4", Label::IpAddress);
 pub const IPV6: Kind = Kind::new("ipv6", Label::IpAddress);
-const ID: &str = "ip@1";
+pub const IPV4_PRIVATE: Kind = Kind::new("ipv4-private", Label::IpAddress);
+pub const IPV6_PRIVATE: Kind = Kind::new("ipv6-private", Label::IpAddress);
+const ID: &str = "ip@2";
 
 const IP_CONTEXT: &[&str] = &[
     "ip",
@@ -194,14 +197,16 @@ impl IpAddress {
         // A prefix length or a port ("/24", ":8080") says it is an address.
         let suffixed = matches!(byte_at(text, c.end), Some(b'/' | b':'))
             && byte_at(text, c.end + 1).is_some_and(|b| b.is_ascii_digit());
+        let private = is_private_v4(v4);
         let score = if short && !suffixed && !self.ip_context.before(text, c.start, 50) {
             0.45
-        } else if is_private_v4(v4) {
+        } else if private {
             0.6
         } else {
             0.9
         };
-        out.push(Span::new(c.start, c.end, IPV4, score, ID));
+        let kind = if private { IPV4_PRIVATE } else { IPV4 };
+        out.push(Span::new(c.start, c.end, kind, score, ID));
         true
     }
 
@@ -230,12 +235,12 @@ impl IpAddress {
         let Ok(v6) = cand.parse::<Ipv6Addr>() else {
             return false;
         };
-        let score = if is_private(&IpAddr::V6(v6)) {
-            0.6
+        let (kind, score) = if is_private(&IpAddr::V6(v6)) {
+            (IPV6_PRIVATE, 0.6)
         } else {
-            0.9
+            (IPV6, 0.9)
         };
-        out.push(Span::new(c.start, c.end, IPV6, score, ID));
+        out.push(Span::new(c.start, c.end, kind, score, ID));
         true
     }
 }
@@ -246,7 +251,7 @@ impl Detector for IpAddress {
     }
 
     fn kinds(&self) -> &'static [Kind] {
-        &[IPV4, IPV6]
+        &[IPV4, IPV6, IPV4_PRIVATE, IPV6_PRIVATE]
     }
 
     fn patterns(&self) -> Vec<Pattern> {
@@ -280,11 +285,13 @@ mod tests {
         run_one(Box::new(IpAddress::new().unwrap()), text)
     }
 
+    /// What fires, with the kind's family (`ipv4`, `ipv6`): whether it is
+    /// private is tested on its own below.
     fn found(text: &str) -> Vec<(String, &'static str)> {
         run(text)
             .into_iter()
             .filter(|r| r.2 >= 0.5)
-            .map(|(s, k, _)| (s, k))
+            .map(|(s, k, _)| (s, k.trim_end_matches("-private")))
             .collect()
     }
 
@@ -313,6 +320,7 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert!((r[0].2 - 0.9).abs() < 1e-6);
         assert!((r[1].2 - 0.6).abs() < 1e-6);
+        assert_eq!((r[0].1, r[1].1), ("ipv4", "ipv4-private"));
         assert!(is_private(&"172.16.5.4".parse().unwrap()));
         assert!(is_private(&"100.64.1.1".parse().unwrap()));
         assert!(is_private(&"fe80::1".parse().unwrap()));
