@@ -8,6 +8,34 @@ pub fn digits(s: &str) -> Vec<u8> {
         .collect()
 }
 
+/// The decimal digits of `s` as numbers, ignoring separators, if there are
+/// exactly `N` of them.
+pub fn fixed_digits<const N: usize>(s: &str) -> Option<[u8; N]> {
+    let mut d = [0u8; N];
+    let mut n = 0;
+    for b in s.bytes().filter(u8::is_ascii_digit) {
+        *d.get_mut(n)? = b - b'0';
+        n += 1;
+    }
+    (n == N).then_some(d)
+}
+
+/// Gregorian leap year.
+pub fn is_leap(year: u32) -> bool {
+    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
+}
+
+/// Days in `month` (1-12) of `year`; with no year, February has 29 (the most
+/// a date with an unknown year can have).
+pub fn days_in_month(year: Option<u32>, month: u32) -> u32 {
+    match month {
+        2 if year.is_none_or(is_leap) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 /// Luhn (mod 10) check, used by payment cards, SIREN/SIRET, Canadian SIN...
 pub fn luhn(digits: &[u8]) -> bool {
     if digits.is_empty() {
@@ -58,6 +86,17 @@ pub fn iso7064_mod11_10(digits: &[u8]) -> bool {
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_digits_and_calendar() {
+        assert_eq!(fixed_digits::<4>("12-34"), Some([1, 2, 3, 4]));
+        assert_eq!(fixed_digits::<4>("123"), None);
+        assert_eq!(fixed_digits::<4>("12345"), None);
+        assert!(is_leap(2000) && is_leap(2024) && !is_leap(1900) && !is_leap(2023));
+        assert_eq!(days_in_month(Some(2023), 2), 28);
+        assert_eq!(days_in_month(None, 2), 29);
+        assert_eq!(days_in_month(Some(2023), 11), 30);
+    }
 
     #[test]
     fn luhn_accepts_test_cards_and_rejects_off_by_one() {

@@ -70,27 +70,6 @@ impl BeNationalNumber {
     }
 }
 
-/// Days in `month` (1-12) of a year whose century is unknown: February may
-/// have 29.
-fn days_in_month(month: u32) -> u32 {
-    match month {
-        2 => 29,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// The eleven digits, if the candidate has exactly eleven.
-fn eleven_digits(s: &str) -> Option<[u8; 11]> {
-    let mut d = [0u8; 11];
-    let mut n = 0;
-    for b in s.bytes().filter(u8::is_ascii_digit) {
-        *d.get_mut(n)? = b - b'0';
-        n += 1;
-    }
-    (n == 11).then_some(d)
-}
-
 /// Whether `d` is a valid national register or BIS number.
 fn valid(d: &[u8; 11]) -> bool {
     let num = |a: usize, b: usize| d[a..b].iter().fold(0u32, |acc, &x| acc * 10 + u32::from(x));
@@ -103,7 +82,11 @@ fn valid(d: &[u8; 11]) -> bool {
         40..=52 => month - 40,
         _ => return false,
     };
-    let max_day = if month == 0 { 31 } else { days_in_month(month) };
+    let max_day = if month == 0 {
+        31
+    } else {
+        crate::validate::days_in_month(None, month)
+    };
     if day > max_day {
         return false;
     }
@@ -141,7 +124,7 @@ impl Detector for BeNationalNumber {
         if (b.get(2) == Some(&b'.')) != (b.get(5) == Some(&b'.')) {
             return false;
         }
-        let Some(d) = eleven_digits(value) else {
+        let Some(d) = crate::validate::fixed_digits::<11>(value) else {
             return false;
         };
         if !valid(&d) {
@@ -219,10 +202,12 @@ mod tests {
     fn bis_numbers_and_unknown_dates_are_accepted() {
         // Generated: month +40 (BIS), and month/day 00 (unknown birth date).
         let bis = "85473003317";
-        assert!(valid(&eleven_digits(bis).unwrap()));
+        assert!(valid(&crate::validate::fixed_digits::<11>(bis).unwrap()));
         assert_eq!(found(&format!("numéro BIS {bis}")), vec![bis]);
         let unknown = "85000003306";
-        assert!(valid(&eleven_digits(unknown).unwrap()));
+        assert!(valid(
+            &crate::validate::fixed_digits::<11>(unknown).unwrap()
+        ));
     }
 
     #[test]

@@ -57,17 +57,6 @@ impl DeTaxId {
     }
 }
 
-/// The eleven digits, if the candidate has exactly eleven.
-fn eleven_digits(s: &str) -> Option<[u8; 11]> {
-    let mut d = [0u8; 11];
-    let mut n = 0;
-    for b in s.bytes().filter(u8::is_ascii_digit) {
-        *d.get_mut(n)? = b - b'0';
-        n += 1;
-    }
-    (n == 11).then_some(d)
-}
-
 /// The digit-repetition rule of the first ten digits.
 fn repetition_ok(body: &[u8]) -> bool {
     let mut counts = [0u8; 10];
@@ -117,7 +106,7 @@ impl Detector for DeTaxId {
         if !stands_alone(text, c.start, c.end) {
             return false;
         }
-        let Some(d) = eleven_digits(value) else {
+        let Some(d) = crate::validate::fixed_digits::<11>(value) else {
             return false;
         };
         if !valid(&d) {

@@ -87,14 +87,6 @@ fn index(c: u8) -> Option<usize> {
     }
 }
 
-fn days_in_month(month: u32) -> u32 {
-    match month {
-        2 => 29,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 /// Whether the 16 characters of `value` form a valid codice fiscale.
 fn valid(value: &str) -> bool {
     let Ok(b) = <[u8; 16]>::try_from(value.as_bytes()) else {
@@ -122,7 +114,7 @@ fn valid(value: &str) -> bool {
     };
     let day = d1 * 10 + d2;
     let day = if day > 40 { day - 40 } else { day };
-    if day == 0 || day > days_in_month(month as u32 + 1) {
+    if day == 0 || day > crate::validate::days_in_month(None, month as u32 + 1) {
         return false;
     }
     let mut sum = 0u32;

@@ -50,19 +50,6 @@ impl PlPesel {
     }
 }
 
-fn is_leap(year: u32) -> bool {
-    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
-}
-
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 /// Whether the eleven ASCII digits of `b` form a valid PESEL.
 fn valid(b: &[u8]) -> bool {
     let Ok(d) = <[u8; 11]>::try_from(b) else {
@@ -83,7 +70,7 @@ fn valid(b: &[u8]) -> bool {
         81..=92 => (1800, mm - 80),
         _ => return false,
     };
-    if dd == 0 || dd > days_in_month(century + yy, month) {
+    if dd == 0 || dd > crate::validate::days_in_month(Some(century + yy), month) {
         return false;
     }
     let sum: u32 = WEIGHTS.iter().zip(&d).map(|(w, x)| w * x).sum();

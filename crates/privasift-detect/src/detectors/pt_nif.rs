@@ -57,17 +57,6 @@ impl PtNif {
     }
 }
 
-/// The nine digits, if the candidate has exactly nine.
-fn nine_digits(s: &str) -> Option<[u8; 9]> {
-    let mut d = [0u8; 9];
-    let mut n = 0;
-    for b in s.bytes().filter(u8::is_ascii_digit) {
-        *d.get_mut(n)? = b - b'0';
-        n += 1;
-    }
-    (n == 9).then_some(d)
-}
-
 fn valid(d: &[u8; 9]) -> bool {
     let prefix_ok = matches!(d[0], 1 | 2 | 3 | 5 | 6 | 8 | 9) || (d[0] == 4 && d[1] == 5);
     if !prefix_ok {
@@ -107,7 +96,7 @@ impl Detector for PtNif {
         if !stands_alone(text, c.start, c.end) {
             return false;
         }
-        let Some(d) = nine_digits(value) else {
+        let Some(d) = crate::validate::fixed_digits::<9>(value) else {
             return false;
         };
         if !valid(&d) {
