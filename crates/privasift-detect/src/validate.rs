@@ -36,6 +36,40 @@ pub fn days_in_month(year: Option<u32>, month: u32) -> u32 {
     }
 }
 
+/// The ICAO 9303 value of an MRZ character.
+pub fn mrz_value(b: u8) -> Option<u32> {
+    match b {
+        b'0'..=b'9' => Some(u32::from(b - b'0')),
+        b'A'..=b'Z' => Some(u32::from(b - b'A') + 10),
+        b'<' => Some(0),
+        _ => None,
+    }
+}
+
+/// The ICAO 9303 check digit of the concatenation of `fields`.
+pub fn mrz_check(fields: &[&[u8]]) -> Option<u8> {
+    const WEIGHTS: [u32; 3] = [7, 3, 1];
+    let mut sum = 0u32;
+    let mut i = 0usize;
+    for field in fields {
+        for &b in *field {
+            sum += mrz_value(b)? * WEIGHTS[i % 3];
+            i += 1;
+        }
+    }
+    Some(b'0' + (sum % 10) as u8)
+}
+
+/// Whether the check character `c` matches the concatenation of `fields`;
+/// an empty (all `<`) optional field may carry `<` as its check (ICAO 9303).
+pub fn mrz_check_ok(fields: &[&[u8]], c: Option<&u8>) -> bool {
+    match c {
+        Some(b'<') => fields.iter().all(|f| f.iter().all(|&b| b == b'<')),
+        Some(&d) => mrz_check(fields) == Some(d),
+        None => false,
+    }
+}
+
 /// Luhn (mod 10) check, used by payment cards, SIREN/SIRET, Canadian SIN...
 pub fn luhn(digits: &[u8]) -> bool {
     if digits.is_empty() {

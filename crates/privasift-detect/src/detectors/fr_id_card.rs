@@ -86,35 +86,6 @@ fn mixed_alnum_9() -> String {
     format!(r"(?-u:\b)(?:{})(?-u:\b)", alts.join("|"))
 }
 
-/// The ICAO 9303 value of an MRZ character.
-fn mrz_value(b: u8) -> Option<u32> {
-    match b {
-        b'0'..=b'9' => Some(u32::from(b - b'0')),
-        b'A'..=b'Z' => Some(u32::from(b - b'A') + 10),
-        b'<' => Some(0),
-        _ => None,
-    }
-}
-
-/// The ICAO 9303 check digit of the concatenation of `fields`.
-fn mrz_check(fields: &[&[u8]]) -> Option<u8> {
-    const WEIGHTS: [u32; 3] = [7, 3, 1];
-    let mut sum = 0u32;
-    let mut i = 0usize;
-    for field in fields {
-        for &b in *field {
-            sum += mrz_value(b)? * WEIGHTS[i % 3];
-            i += 1;
-        }
-    }
-    Some(b'0' + (sum % 10) as u8)
-}
-
-/// Whether the check digit `digit` matches the concatenation of `fields`.
-fn check_ok(fields: &[&[u8]], digit: Option<&u8>) -> bool {
-    digit.is_some_and(|&d| mrz_check(fields) == Some(d))
-}
-
 /// The MRZ characters of a candidate, line breaks and spaces removed; `None`
 /// if there are not exactly `len` of them.
 fn mrz_chars<const N: usize>(value: &str) -> Option<[u8; N]> {
@@ -133,9 +104,9 @@ fn old_mrz_valid(value: &str) -> bool {
         return false;
     };
     let (l1, l2) = m.split_at(36);
-    check_ok(&[&l2[0..12]], l2.get(12))
-        && check_ok(&[&l2[27..33]], l2.get(33))
-        && check_ok(&[l1, &l2[..35]], l2.get(35))
+    crate::validate::mrz_check_ok(&[&l2[0..12]], l2.get(12))
+        && crate::validate::mrz_check_ok(&[&l2[27..33]], l2.get(33))
+        && crate::validate::mrz_check_ok(&[l1, &l2[..35]], l2.get(35))
 }
 
 /// The current card, ICAO 9303 TD1: three lines of 30, the third (names)
@@ -151,10 +122,10 @@ fn td1_valid(value: &str) -> bool {
         return false;
     };
     let (l1, l2) = (&m[0..30], &m[30..60]);
-    check_ok(&[&l1[5..14]], l1.get(14))
-        && check_ok(&[&l2[0..6]], l2.get(6))
-        && check_ok(&[&l2[8..14]], l2.get(14))
-        && check_ok(
+    crate::validate::mrz_check_ok(&[&l1[5..14]], l1.get(14))
+        && crate::validate::mrz_check_ok(&[&l2[0..6]], l2.get(6))
+        && crate::validate::mrz_check_ok(&[&l2[8..14]], l2.get(14))
+        && crate::validate::mrz_check_ok(
             &[&l1[5..30], &l2[0..7], &l2[8..15], &l2[18..29]],
             l2.get(29),
         )

@@ -67,40 +67,6 @@ impl FrPassport {
     }
 }
 
-/// The ICAO 9303 value of an MRZ character.
-fn mrz_value(b: u8) -> Option<u32> {
-    match b {
-        b'0'..=b'9' => Some(u32::from(b - b'0')),
-        b'A'..=b'Z' => Some(u32::from(b - b'A') + 10),
-        b'<' => Some(0),
-        _ => None,
-    }
-}
-
-/// The ICAO 9303 check digit of the concatenation of `fields`.
-fn mrz_check(fields: &[&[u8]]) -> Option<u8> {
-    const WEIGHTS: [u32; 3] = [7, 3, 1];
-    let mut sum = 0u32;
-    let mut i = 0usize;
-    for field in fields {
-        for &b in *field {
-            sum += mrz_value(b)? * WEIGHTS[i % 3];
-            i += 1;
-        }
-    }
-    Some(b'0' + (sum % 10) as u8)
-}
-
-/// Whether the check character `c` matches `fields`; an empty optional field
-/// may carry `<` as its check.
-fn check_ok(fields: &[&[u8]], c: Option<&u8>) -> bool {
-    match c {
-        Some(b'<') => fields.iter().all(|f| f.iter().all(|&b| b == b'<')),
-        Some(&d) => mrz_check(fields) == Some(d),
-        None => false,
-    }
-}
-
 /// Line 2 of a TD3 MRZ: the last 44 MRZ characters of the candidate.
 fn line2_valid(value: &str) -> bool {
     let bytes = value.as_bytes();
@@ -111,11 +77,11 @@ fn line2_valid(value: &str) -> bool {
     else {
         return false;
     };
-    check_ok(&[&l[0..9]], l.get(9))
-        && check_ok(&[&l[13..19]], l.get(19))
-        && check_ok(&[&l[21..27]], l.get(27))
-        && check_ok(&[&l[28..42]], l.get(42))
-        && mrz_check(&[&l[0..10], &l[13..20], &l[21..43]]) == l.get(43).copied()
+    crate::validate::mrz_check_ok(&[&l[0..9]], l.get(9))
+        && crate::validate::mrz_check_ok(&[&l[13..19]], l.get(19))
+        && crate::validate::mrz_check_ok(&[&l[21..27]], l.get(27))
+        && crate::validate::mrz_check_ok(&[&l[28..42]], l.get(42))
+        && crate::validate::mrz_check(&[&l[0..10], &l[13..20], &l[21..43]]) == l.get(43).copied()
 }
 
 /// An MRZ must not be glued to further MRZ characters.
