@@ -139,8 +139,10 @@ impl Detector for Email {
             // Inside a URL ("postgres://user:p4ss!word@host"): the secret
             // detector's, whatever the password's characters.
             let token_start = text[..start]
-                .rfind(char::is_whitespace)
-                .map_or(0, |i| i + 1);
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
             if text[token_start..start].contains("://") {
                 continue;
             }
@@ -198,6 +200,11 @@ mod tests {
         assert!(found("version 1.2@3.4").is_empty());
         assert!(found("https://user:s3cret@example.com/").is_empty());
         assert!(found("postgres://ana:x!9*Qz@db.example.org/app").is_empty());
+        // A multi-byte space before the token (found by the property tests).
+        assert_eq!(
+            found("iban :\u{a0}NjLjane.doe@example.org"),
+            vec!["NjLjane.doe@example.org"]
+        );
         assert!(found("@alice@mastodon.social").is_empty());
         assert!(found("a@b.c0m x@y.z").is_empty());
         assert_eq!(
