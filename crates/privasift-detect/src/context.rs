@@ -86,6 +86,53 @@ impl Keywords {
     }
 }
 
+/// A national number written as a bare digit run, whose check digit passes
+/// by chance for one number in ten or eleven: how it is scored.
+pub struct DigitId<'a, const N: usize> {
+    pub kind: privasift_core::Kind,
+    pub id: privasift_core::DetectorId,
+    pub valid: fn(&[u8; N]) -> bool,
+    pub context: &'a Keywords,
+    /// Score without a context word (below the default threshold, so the
+    /// span stays but other detectors still get the candidate) and with one.
+    pub scores: (f32, f32),
+}
+
+impl<const N: usize> DigitId<'_, N> {
+    /// Confirms `c`: it stands alone, has exactly `N` digits that pass the
+    /// check; pushes a span scored by the context words within 50 bytes
+    /// before it, and claims the candidate only with one.
+    pub fn confirm(
+        &self,
+        text: &str,
+        c: privasift_core::Candidate,
+        out: &mut Vec<privasift_core::Span>,
+    ) -> bool {
+        let Some(value) = text.get(c.start..c.end) else {
+            return false;
+        };
+        if !stands_alone(text, c.start, c.end) {
+            return false;
+        }
+        let Some(d) = crate::validate::fixed_digits::<N>(value) else {
+            return false;
+        };
+        if !(self.valid)(&d) {
+            return false;
+        }
+        let context = self.context.before(text, c.start, 50);
+        let score = if context {
+            self.scores.1
+        } else {
+            self.scores.0
+        };
+        out.push(privasift_core::Span::new(
+            c.start, c.end, self.kind, score, self.id,
+        ));
+        context
+    }
+}
+
 /// ASCII letters and digits, and every byte of a non-ASCII character (so an
 /// accented letter counts as part of a word).
 fn is_word_byte(b: u8) -> bool {

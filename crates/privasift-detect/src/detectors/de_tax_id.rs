@@ -16,14 +16,11 @@
 use privasift_core::{Candidate, Detector, Kind, Label, Pattern, Span};
 
 use crate::BuildError;
-use crate::context::{Keywords, stands_alone};
+use crate::context::{DigitId, Keywords};
 use crate::validate::iso7064_mod11_10;
 
 pub const DE_TAX_ID: Kind = Kind::new("de-tax-id", Label::NationalId);
 const ID: &str = "de-tax-id@1";
-
-/// How far before a candidate context words are looked for, in bytes.
-const CONTEXT_WINDOW: usize = 50;
 
 const CONTEXT: &[&str] = &[
     "Steuer-ID",
@@ -100,24 +97,14 @@ impl Detector for DeTaxId {
     }
 
     fn confirm(&self, text: &str, c: Candidate, out: &mut Vec<Span>) -> bool {
-        let Some(value) = text.get(c.start..c.end) else {
-            return false;
-        };
-        if !stands_alone(text, c.start, c.end) {
-            return false;
+        DigitId::<11> {
+            kind: DE_TAX_ID,
+            id: ID,
+            valid,
+            context: &self.context,
+            scores: (0.45, 0.9),
         }
-        let Some(d) = crate::validate::fixed_digits::<11>(value) else {
-            return false;
-        };
-        if !valid(&d) {
-            return false;
-        }
-        let context = self.context.before(text, c.start, CONTEXT_WINDOW);
-        let score = if context { 0.9 } else { 0.45 };
-        out.push(Span::new(c.start, c.end, DE_TAX_ID, score, ID));
-        // Without context the span stays, below the threshold, and other
-        // detectors (phones, other eleven-digit ids) still get their turn.
-        context
+        .confirm(text, c, out)
     }
 }
 

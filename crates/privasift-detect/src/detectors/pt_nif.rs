@@ -17,13 +17,10 @@
 use privasift_core::{Candidate, Detector, Kind, Label, Pattern, Span};
 
 use crate::BuildError;
-use crate::context::{Keywords, stands_alone};
+use crate::context::{DigitId, Keywords};
 
 pub const PT_NIF: Kind = Kind::new("pt-nif", Label::NationalId);
 const ID: &str = "pt-nif@1";
-
-/// How far before a candidate context words are looked for, in bytes.
-const CONTEXT_WINDOW: usize = 50;
 
 const CONTEXT: &[&str] = &[
     "NIF",
@@ -90,24 +87,14 @@ impl Detector for PtNif {
     }
 
     fn confirm(&self, text: &str, c: Candidate, out: &mut Vec<Span>) -> bool {
-        let Some(value) = text.get(c.start..c.end) else {
-            return false;
-        };
-        if !stands_alone(text, c.start, c.end) {
-            return false;
+        DigitId::<9> {
+            kind: PT_NIF,
+            id: ID,
+            valid,
+            context: &self.context,
+            scores: (0.4, 0.9),
         }
-        let Some(d) = crate::validate::fixed_digits::<9>(value) else {
-            return false;
-        };
-        if !valid(&d) {
-            return false;
-        }
-        let context = self.context.before(text, c.start, CONTEXT_WINDOW);
-        let score = if context { 0.9 } else { 0.4 };
-        out.push(Span::new(c.start, c.end, PT_NIF, score, ID));
-        // Without context the span stays, below the threshold, and other
-        // nine-digit detectors still get their turn.
-        context
+        .confirm(text, c, out)
     }
 }
 
