@@ -13,6 +13,9 @@ use clap::{Args, Parser, Subcommand};
 use privasift_core::Label;
 use privasift_detect::{DetectConfig, DetectorSet};
 use privasift_formats::{Discovered, Format, ReadOptions, Selection, discover};
+mod clean;
+mod ledger;
+
 use privasift_pipeline::{
     DetectJob, Flow, Output, Progress, RunError, RunOptions, Sample, ScanJob, render_summary, run,
 };
@@ -41,6 +44,15 @@ enum Command {
     Eval(EvalArgs),
     /// List the detectors, the kinds they find and their labels.
     Detectors,
+    /// Write a cleaned copy of a dataset: findings redacted, masked, pseudonymised, encrypted or generalised, records with special-category data deleted, every action in the ledger.
+    Clean(clean::CleanArgs),
+    /// Make a new secret key for pseudonymise, surrogate and encrypt.
+    Keygen(clean::KeygenArgs),
+    /// Restore the values `clean` encrypted (key holder only; recorded in the ledger).
+    Reveal(clean::RevealArgs),
+    /// Check and summarise the processing ledger.
+    #[command(subcommand)]
+    Ledger(ledger::LedgerCommand),
 }
 
 #[derive(Args)]
@@ -148,6 +160,10 @@ fn main() -> ExitCode {
         Command::Detect(a) => detect(a),
         Command::Eval(a) => eval(a),
         Command::Detectors => detectors(),
+        Command::Clean(a) => clean::clean(a),
+        Command::Keygen(a) => clean::keygen(a),
+        Command::Reveal(a) => clean::reveal(a),
+        Command::Ledger(c) => ledger::ledger(c),
     };
     match result {
         Ok(code) => code,
@@ -420,6 +436,13 @@ impl OutputFile {
             std::io::BufWriter::with_capacity(1 << 20, tmp),
             path.to_path_buf(),
         ))
+    }
+
+    fn path(&self) -> &Path {
+        match self {
+            Self::Stdout(_) => Path::new("-"),
+            Self::File(_, p) => p,
+        }
     }
 
     fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {

@@ -34,6 +34,13 @@ pub enum BatchData {
         first_row: u64,
         columns: Arc<[String]>,
         rows: Vec<Row>,
+        /// The header row as it was written (CSV with a header), so a
+        /// writer can give it back.
+        header: Option<Arc<[String]>>,
+        /// The decoded record batch (Parquet), so a writer keeps the schema
+        /// and every non-text column as it was.
+        #[cfg(feature = "parquet")]
+        arrow: Option<arrow_array::RecordBatch>,
     },
 }
 
@@ -71,6 +78,7 @@ impl Batch {
                 first_row,
                 columns,
                 rows,
+                ..
             } => {
                 for (i, row) in rows.iter().enumerate() {
                     // Rows the reader skipped (too large) are left empty.

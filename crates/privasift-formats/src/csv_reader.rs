@@ -14,6 +14,8 @@ pub(crate) struct CsvReader {
     reader: csv::Reader<Box<dyn std::io::Read + Send>>,
     counter: Arc<AtomicU64>,
     columns: Arc<[String]>,
+    /// The header row as written, when the first row is a header.
+    header: Option<Arc<[String]>>,
     record: csv::ByteRecord,
     next_row: u64,
     batch_bytes: usize,
@@ -69,12 +71,19 @@ impl CsvReader {
                 }
             })
             .collect();
+        let header: Option<Arc<[String]>> = is_header.then(|| {
+            headers
+                .iter()
+                .map(|h| String::from_utf8_lossy(h).into_owned())
+                .collect()
+        });
         let pending = (!is_header).then_some(headers);
         Ok(Self {
             source: source.clone(),
             reader,
             counter,
             columns,
+            header,
             record: csv::ByteRecord::new(),
             next_row: 1,
             batch_bytes: opts.batch_bytes.max(1),
@@ -215,6 +224,9 @@ impl BatchReader for CsvReader {
                 first_row,
                 columns: Arc::clone(&self.columns),
                 rows,
+                header: self.header.clone(),
+                #[cfg(feature = "parquet")]
+                arrow: None,
             },
             input_bytes: bytes as u64,
             errors,

@@ -27,21 +27,30 @@
 //! assert_eq!(texts, vec!["hello".to_string()]);
 //! ```
 
+#[cfg(feature = "parquet")]
+mod arrow_edit;
 mod batch;
 mod compress;
 mod csv_reader;
 mod error;
+mod json_edit;
 mod jsonl;
 #[cfg(feature = "parquet")]
 mod parquet_reader;
 mod selection;
 mod source;
 mod text;
+mod write;
 
+#[cfg(feature = "parquet")]
+pub use arrow_edit::edit_record_batch;
 pub use batch::{Batch, BatchData, Cell, Row};
 pub use error::{ErrorKind, Location, ReadError, RecordError};
+pub use json_edit::{JsonDoc, JsonEditError, Leaf, LeafEdit};
 pub use selection::{Selection, looks_like_name};
 pub use source::{Compression, Discovered, Format, Source, discover};
+pub use text::TEXT_FIELD;
+pub use write::{CellEdit, PARTIAL_PREFIX, ShardWriter, TableEdits};
 
 /// How readers cut input into batches.
 #[derive(Clone, Debug)]
@@ -71,6 +80,20 @@ pub trait BatchReader: Send {
     /// Bytes of the file consumed so far (compressed bytes for compressed
     /// files), for progress reporting.
     fn file_bytes_read(&self) -> u64;
+}
+
+/// Opens a source's bytes through its decompressor (for tools that read a
+/// file whole, like `privasift reveal`).
+pub fn open_raw(
+    source: &Source,
+) -> Result<
+    (
+        Box<dyn std::io::Read + Send>,
+        std::sync::Arc<std::sync::atomic::AtomicU64>,
+    ),
+    ReadError,
+> {
+    compress::open_decompressed(source)
 }
 
 /// Opens a source with the reader for its format.

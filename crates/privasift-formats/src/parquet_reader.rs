@@ -158,6 +158,8 @@ impl BatchReader for ParquetReader {
                         first_row,
                         columns: Arc::clone(&self.columns),
                         rows,
+                        header: None,
+                        arrow: Some(rb),
                     },
                     input_bytes: bytes,
                     errors: Vec::new(),

@@ -24,12 +24,17 @@
 //! assert_eq!(report.records_with_findings, 1);
 //! ```
 
+mod clean;
 mod detect;
 mod report;
 mod run;
 mod sample;
 mod scan;
 
+pub use clean::{
+    Chunk, CleanCounts, CleanJob, CleanObserver, CleanOutput, CleanSink, RecordEntry, ShardDone,
+    ShardHook,
+};
 pub use detect::DetectJob;
 pub use report::{Classification, ScanReport, Verdict, render_summary};
 pub use run::{Flow, Job, Output, Progress, RunError, RunOptions, RunStats, Sampler, run};
