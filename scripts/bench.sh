@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-process benchmark of `privasift detect` and `privasift scan`:
+# Whole-process benchmark of `privasift detect`, `scan` and `clean` (default policy):
 # generates deterministic fake EN/FR JSON Lines corpora, runs each command
 # with 1 and 2 worker threads, and prints the median MB/s of 3 runs and the
 # peak RSS. Not a test: nothing here asserts on time.
@@ -62,6 +62,8 @@ for size in $SIZES; do
   for t in $THREADS; do
     run "detect web $size" "$f" "$t" "$BIN" detect "$f" --threads "$t" -q -o "$OUT/spans.jsonl"
     run "scan web $size" "$f" "$t" "$BIN" scan "$f" --threads "$t" -q --report "$OUT/report.json"
+    # clean refuses a non-empty OUTDIR, and a fresh ledger keeps runs comparable.
+    run "clean web $size" "$f" "$t" sh -c "rm -rf '$OUT/clean' '$OUT/ledger.jsonl'; exec '$BIN' clean '$f' --threads $t -q -o '$OUT/clean' --ledger '$OUT/ledger.jsonl'"
   done
 done
 for size in $DENSE; do

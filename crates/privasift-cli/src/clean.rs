@@ -173,10 +173,6 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
         .unwrap_or_else(|| PathBuf::from(DEFAULT_LEDGER));
     let mut ledger = Ledger::open(&ledger_path)?;
     let run_id = privasift_ledger::new_run_id();
-    let digests = digest_files(
-        sources.iter().map(|s| s.path.as_path()).collect(),
-        a.input.threads,
-    )?;
     ledger.append(
         &run_id,
         "run-start",
@@ -186,8 +182,9 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
             "policy": { "origin": transformer.policy().origin, "digest": transformer.policy().digest },
             "key_fingerprint": transformer.key_fingerprint(),
             "detectors": manifest.detectors,
-            "inputs": sources.iter().zip(&digests).map(|(s, d)| json!({
-                "source": s.id, "path": s.path, "format": s.format.as_str(), "bytes": s.size, "sha256": d,
+            // Digests are computed while reading: they are in the run-end event.
+            "inputs": sources.iter().map(|s| json!({
+                "source": s.id, "path": s.path, "format": s.format.as_str(), "bytes": s.size,
             })).collect::<Vec<_>>(),
             "output_dir": outdir,
             "resume": a.resume,
@@ -198,7 +195,8 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
 
     // Run.
     let selection = Selection::new(a.input.fields.clone(), a.input.id_field.clone());
-    let opts = run_options(&a.input, selection, Sample::All);
+    let mut opts = run_options(&a.input, selection, Sample::All);
+    opts.read.digest = true;
     let job = CleanJob::new(&set, &transformer, &sources, &opts, a.quarantine.is_some());
     let run_sources: Vec<Source> = sources
         .iter()
@@ -249,10 +247,29 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
     drop(obs);
 
     // Run end: counts and what was written, whether or not it succeeded.
-    let out_digests = digest_files(
-        sink.shards.iter().map(|s| s.path.as_path()).collect(),
+    // Input digests: computed while reading; a second read only for inputs
+    // read by random access (Parquet) or not to their end.
+    let missing: Vec<&Source> = run_sources
+        .iter()
+        .filter(|s| {
+            sink.input_digests
+                .get(&s.id)
+                .and_then(Option::as_ref)
+                .is_none()
+        })
+        .collect();
+    let extra = digest_files(
+        missing.iter().map(|s| s.path.as_path()).collect(),
         a.input.threads,
     )?;
+    let mut input_digests: BTreeMap<SourceId, String> = sink
+        .input_digests
+        .iter()
+        .filter_map(|(k, v)| v.clone().map(|d| (*k, d)))
+        .collect();
+    for (s, d) in missing.iter().zip(extra) {
+        input_digests.insert(s.id, d);
+    }
     let status = match &result {
         Ok(()) if sink.failed().is_empty() => "complete",
         Ok(()) => "complete-with-failed-inputs",
@@ -264,8 +281,11 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
         &json!({
             "status": status,
             "counts": sink.counts,
-            "outputs": sink.shards.iter().zip(&out_digests).map(|(s, d)| json!({
-                "source": s.source, "path": s.path, "records": s.records, "sha256": d,
+            "inputs": run_sources.iter().map(|s| json!({
+                "source": s.id, "path": s.path, "sha256": input_digests.get(&s.id),
+            })).collect::<Vec<_>>(),
+            "outputs": sink.shards.iter().map(|s| json!({
+                "source": s.source, "path": s.path, "records": s.records, "sha256": s.sha256,
             })).collect::<Vec<_>>(),
             "failed_inputs": sink.file_errors.iter().map(|e| json!({"path": e.path, "kind": e.kind.as_str(), "message": e.message})).collect::<Vec<_>>(),
             "quarantined_files": quarantined,
@@ -623,7 +643,7 @@ pub fn reveal(args: RevealArgs) -> Result<ExitCode> {
     let Some(source) = found.sources.first() else {
         bail!("{}: not a readable input", args.input.display());
     };
-    let (input, _) = privasift_formats::open_raw(source)?;
+    let input = privasift_formats::open_raw(source)?;
     let mut reader = std::io::BufReader::new(input);
     let mut out = OutputFile::create(&args.output, false)?;
     let mut counts = privasift_transform::RevealCounts::default();

@@ -337,6 +337,7 @@ fn detect(a: DetectArgs) -> Result<ExitCode> {
         &opts,
         &|p: Progress| bar.set_position(p.file_bytes),
         |out| match out {
+            Output::SourceEnd { .. } => Ok(Flow::Continue),
             Output::Batch(b) => {
                 records += b.records;
                 spans += b.spans;

@@ -53,11 +53,9 @@ impl Keywords {
     /// Whether `window` contains one of the words as a whole word.
     pub fn any_in(&self, window: &str) -> bool {
         let b = window.as_bytes();
-        self.ac.find_iter(window).any(|m| {
-            let left_ok = m.start() == 0 || !is_word_byte(b[m.start() - 1]);
-            let right_ok = m.end() == b.len() || !is_word_byte(b[m.end()]);
-            left_ok && right_ok
-        })
+        self.ac
+            .find_iter(window)
+            .any(|m| whole_word(b, m.start(), m.end()))
     }
 
     /// Whether one of the words occurs within `max` bytes before `at`. Word
@@ -77,12 +75,9 @@ impl Keywords {
 
     fn any_at(&self, text: &str, offset: usize, window: &str) -> bool {
         let b = text.as_bytes();
-        self.ac.find_iter(window).any(|m| {
-            let (s, e) = (offset + m.start(), offset + m.end());
-            let left_ok = s == 0 || !is_word_byte(b[s - 1]);
-            let right_ok = e == b.len() || !is_word_byte(b[e]);
-            left_ok && right_ok
-        })
+        self.ac
+            .find_iter(window)
+            .any(|m| whole_word(b, offset + m.start(), offset + m.end()))
     }
 }
 
@@ -135,6 +130,21 @@ impl<const N: usize> DigitId<'_, N> {
 
 /// ASCII letters and digits, and every byte of a non-ASCII character (so an
 /// accented letter counts as part of a word).
+/// Whether `b[s..e]` is a whole word, and not the label of a placeholder
+/// `privasift clean` wrote (`[PHONE]`, `<enc:PHONE:…>`): a redacted value
+/// must not become the context that makes its neighbour a finding, or
+/// cleaning twice would not give what cleaning once gave.
+fn whole_word(b: &[u8], s: usize, e: usize) -> bool {
+    let left = s.checked_sub(1).map(|i| b[i]);
+    let right = b.get(e).copied();
+    let bounded = !left.is_some_and(is_word_byte) && !right.is_some_and(is_word_byte);
+    let placeholder = matches!(
+        (left, right),
+        (Some(b'['), Some(b']')) | (Some(b':'), Some(b':'))
+    );
+    bounded && !placeholder
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }

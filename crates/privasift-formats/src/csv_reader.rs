@@ -2,7 +2,6 @@
 //! thread (quoted newlines make cutting raw bytes unsafe).
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::{
     Batch, BatchData, BatchReader, Cell, ErrorKind, Format, Location, ReadError, ReadOptions,
@@ -12,7 +11,7 @@ use crate::{
 pub(crate) struct CsvReader {
     source: Source,
     reader: csv::Reader<Box<dyn std::io::Read + Send>>,
-    counter: Arc<AtomicU64>,
+    counter: Arc<crate::compress::ReadTally>,
     columns: Arc<[String]>,
     /// The header row as written, when the first row is a header.
     header: Option<Arc<[String]>>,
@@ -29,7 +28,7 @@ pub(crate) struct CsvReader {
 
 impl CsvReader {
     pub(crate) fn open(source: &Source, opts: &ReadOptions) -> Result<Self, ReadError> {
-        let (input, counter) = crate::compress::open_decompressed(source)?;
+        let (input, counter) = crate::compress::open_decompressed(source, opts.digest)?;
         let delimiter = if source.format == Format::Tsv {
             b'\t'
         } else {
@@ -234,6 +233,10 @@ impl BatchReader for CsvReader {
     }
 
     fn file_bytes_read(&self) -> u64 {
-        self.counter.load(Ordering::Relaxed)
+        self.counter.bytes()
+    }
+
+    fn digest(&self) -> Option<String> {
+        self.counter.digest(self.source.size)
     }
 }

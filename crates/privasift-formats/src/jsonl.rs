@@ -5,7 +5,6 @@ use std::borrow::Cow;
 use std::fmt;
 use std::io::Read;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use privasift_core::{Field, Record, RecordId, SourceId};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -27,9 +26,9 @@ pub(crate) enum LongLines {
 /// Reads `\n`-terminated lines into batches of about `batch_bytes`, never
 /// holding more than one batch (or one maximum-size record) in memory.
 pub(crate) struct LineBatcher {
-    source: Source,
+    pub(crate) source: Source,
     input: Box<dyn Read + Send>,
-    pub(crate) counter: Arc<AtomicU64>,
+    pub(crate) counter: Arc<crate::compress::ReadTally>,
     buf: Vec<u8>,
     buf_pos: usize,
     buf_len: usize,
@@ -53,7 +52,7 @@ impl LineBatcher {
         long: LongLines,
         text: bool,
     ) -> Result<Self, ReadError> {
-        let (input, counter) = crate::compress::open_decompressed(source)?;
+        let (input, counter) = crate::compress::open_decompressed(source, opts.digest)?;
         Ok(Self {
             source: source.clone(),
             input,
@@ -288,7 +287,11 @@ impl BatchReader for JsonlReader {
     }
 
     fn file_bytes_read(&self) -> u64 {
-        self.lines.counter.load(Ordering::Relaxed)
+        self.lines.counter.bytes()
+    }
+
+    fn digest(&self) -> Option<String> {
+        self.lines.counter.digest(self.lines.source.size)
     }
 }
 

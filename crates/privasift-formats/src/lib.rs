@@ -60,6 +60,9 @@ pub struct ReadOptions {
     /// Records larger than this are skipped and counted, so that one huge
     /// record cannot exhaust memory. Plain text is cut into pieces instead.
     pub max_record_bytes: usize,
+    /// Compute the SHA-256 of each file while reading it
+    /// ([`BatchReader::digest`]), for the ledger.
+    pub digest: bool,
 }
 
 impl Default for ReadOptions {
@@ -67,6 +70,7 @@ impl Default for ReadOptions {
         Self {
             batch_bytes: 1 << 20,
             max_record_bytes: 64 << 20,
+            digest: false,
         }
     }
 }
@@ -80,20 +84,19 @@ pub trait BatchReader: Send {
     /// Bytes of the file consumed so far (compressed bytes for compressed
     /// files), for progress reporting.
     fn file_bytes_read(&self) -> u64;
+
+    /// The hex SHA-256 of the whole file, when the reader consumed all of it
+    /// (computed on the way, so a digest costs no second read); `None` when
+    /// it did not (a read error, or a format read by random access).
+    fn digest(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Opens a source's bytes through its decompressor (for tools that read a
 /// file whole, like `privasift reveal`).
-pub fn open_raw(
-    source: &Source,
-) -> Result<
-    (
-        Box<dyn std::io::Read + Send>,
-        std::sync::Arc<std::sync::atomic::AtomicU64>,
-    ),
-    ReadError,
-> {
-    compress::open_decompressed(source)
+pub fn open_raw(source: &Source) -> Result<Box<dyn std::io::Read + Send>, ReadError> {
+    compress::open_decompressed(source, false).map(|(r, _)| r)
 }
 
 /// Opens a source with the reader for its format.

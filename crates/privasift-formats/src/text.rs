@@ -5,7 +5,6 @@
 //! straddles a cut may be missed; the limit is 64 MiB by default).
 
 use std::borrow::Cow;
-use std::sync::atomic::Ordering;
 
 use privasift_core::{Field, Record, RecordId, SourceId};
 
@@ -33,7 +32,11 @@ impl BatchReader for TextReader {
     }
 
     fn file_bytes_read(&self) -> u64 {
-        self.lines.counter.load(Ordering::Relaxed)
+        self.lines.counter.bytes()
+    }
+
+    fn digest(&self) -> Option<String> {
+        self.lines.counter.digest(self.lines.source.size)
     }
 }
 

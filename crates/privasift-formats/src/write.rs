@@ -33,15 +33,51 @@ pub struct TableEdits {
     pub cells: Vec<(usize, usize, CellEdit)>,
 }
 
+/// The temporary file, hashing what is written to it, so the output's
+/// digest costs no second read.
+pub(crate) struct HashingFile {
+    file: File,
+    sha: sha2::Sha256,
+}
+
+impl HashingFile {
+    fn new(file: File) -> Self {
+        use sha2::Digest as _;
+        Self {
+            file,
+            sha: sha2::Sha256::new(),
+        }
+    }
+
+    fn finish(self) -> io::Result<String> {
+        use sha2::Digest as _;
+        self.file.sync_all()?;
+        Ok(hex::encode(self.sha.finalize()))
+    }
+}
+
+impl Write for HashingFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        use sha2::Digest as _;
+        let n = self.file.write(buf)?;
+        self.sha.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
 /// A compressed or plain byte stream into the temporary file.
 enum Sink {
-    Plain(BufWriter<File>),
-    Gzip(flate2::write::GzEncoder<BufWriter<File>>),
-    Zstd(zstd::stream::write::Encoder<'static, BufWriter<File>>),
+    Plain(BufWriter<HashingFile>),
+    Gzip(flate2::write::GzEncoder<BufWriter<HashingFile>>),
+    Zstd(zstd::stream::write::Encoder<'static, BufWriter<HashingFile>>),
 }
 
 impl Sink {
-    fn new(file: File, compression: Compression) -> io::Result<Self> {
+    fn new(file: HashingFile, compression: Compression) -> io::Result<Self> {
         let buf = BufWriter::with_capacity(1 << 20, file);
         Ok(match compression {
             Compression::None => Sink::Plain(buf),
@@ -53,7 +89,7 @@ impl Sink {
         })
     }
 
-    fn finish(self) -> io::Result<File> {
+    fn finish(self) -> io::Result<HashingFile> {
         let buf = match self {
             Sink::Plain(b) => b,
             Sink::Gzip(g) => g.finish()?,
@@ -84,7 +120,7 @@ impl Write for Sink {
 enum Inner {
     Lines(Sink),
     #[cfg(feature = "parquet")]
-    Parquet(Option<parquet::arrow::ArrowWriter<File>>),
+    Parquet(Option<parquet::arrow::ArrowWriter<HashingFile>>),
 }
 
 /// Writes one output shard.
@@ -93,6 +129,9 @@ pub struct ShardWriter {
     inner: Option<Inner>,
     dest: PathBuf,
     records: u64,
+    /// The input's permissions, given to the output (a temporary file is
+    /// private to its owner).
+    permissions: Option<std::fs::Permissions>,
 }
 
 impl ShardWriter {
@@ -104,7 +143,7 @@ impl ShardWriter {
         let tmp = tempfile::Builder::new()
             .prefix(PARTIAL_PREFIX)
             .tempfile_in(dir)?;
-        let file = tmp.as_file().try_clone()?;
+        let file = HashingFile::new(tmp.as_file().try_clone()?);
         let inner = match source.format {
             Format::Jsonl | Format::Text | Format::Csv | Format::Tsv => {
                 Inner::Lines(Sink::new(file, source.compression)?)
@@ -123,6 +162,9 @@ impl ShardWriter {
             inner: Some(inner),
             dest: dest.to_owned(),
             records: 0,
+            permissions: std::fs::metadata(&source.path)
+                .ok()
+                .map(|m| m.permissions()),
         })
     }
 
@@ -148,7 +190,7 @@ impl ShardWriter {
             ));
         };
         if slot.is_none() {
-            let file = self.tmp.as_file().try_clone()?;
+            let file = HashingFile::new(self.tmp.as_file().try_clone()?);
             let props = parquet::file::properties::WriterProperties::builder()
                 .set_compression(parquet::basic::Compression::ZSTD(
                     parquet::basic::ZstdLevel::default(),
@@ -172,22 +214,24 @@ impl ShardWriter {
     }
 
     /// Completes the shard: flushes, syncs, and renames it into place.
-    pub fn finish(mut self) -> io::Result<PathBuf> {
+    /// Returns its path and the hex SHA-256 of its bytes.
+    pub fn finish(mut self) -> io::Result<(PathBuf, String)> {
         let file = match self.inner.take() {
             Some(Inner::Lines(w)) => Some(w.finish()?),
             #[cfg(feature = "parquet")]
-            Some(Inner::Parquet(Some(w))) => {
-                w.close().map_err(io::Error::other)?;
-                None
-            }
+            Some(Inner::Parquet(Some(w))) => Some(w.into_inner().map_err(io::Error::other)?),
             #[cfg(feature = "parquet")]
             Some(Inner::Parquet(None)) => None,
             None => None,
         };
-        if let Some(f) = file {
-            f.sync_all()?;
+        let digest = match file {
+            Some(f) => f.finish()?,
+            // Nothing was written: the digest of no bytes.
+            None => HashingFile::new(self.tmp.as_file().try_clone()?).finish()?,
+        };
+        if let Some(p) = self.permissions.take() {
+            self.tmp.as_file().set_permissions(p)?;
         }
-        self.tmp.as_file().sync_all()?;
         self.tmp.persist(&self.dest).map_err(|e| e.error)?;
         if let Some(dir) = self.dest.parent()
             && let Ok(d) = File::open(dir)
@@ -195,6 +239,6 @@ impl ShardWriter {
             // Make the rename durable (best effort: not every OS allows it).
             let _ = d.sync_all();
         }
-        Ok(self.dest)
+        Ok((self.dest, digest))
     }
 }

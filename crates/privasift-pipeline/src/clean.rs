@@ -128,7 +128,7 @@ impl CleanCounts {
         for l in &d.labels {
             *self.records_by_label.entry(l.as_str()).or_default() += 1;
         }
-        if !d.is_unchanged() {
+        if !d.actions.is_empty() || d.dropped.is_some() {
             *self.records_by_action.entry(d.action()).or_default() += 1;
         }
         if let Some(r) = d.dropped {
@@ -154,7 +154,7 @@ pub struct CleanOutput {
 }
 
 fn entry(source: SourceId, index: u64, key: Option<String>, d: &Decision) -> Option<RecordEntry> {
-    (d.findings > 0 || !d.is_unchanged()).then(|| RecordEntry {
+    (d.findings > 0 || !d.actions.is_empty() || d.dropped.is_some()).then(|| RecordEntry {
         source,
         index,
         key,
@@ -252,6 +252,66 @@ impl CleanJob<'_> {
         out.errors.push(e);
     }
 
+    /// Looks again at every edited field: removing a value changes the
+    /// context of its neighbours (a phone number next to a URL that held
+    /// `id=` is a phone number once the URL is gone), so what the edited
+    /// text still holds is edited in turn, until nothing is left to edit
+    /// (at most three more passes). This is what makes cleaning the output
+    /// again change nothing.
+    fn settle(&self, paths: &[&str], d: &mut Decision) {
+        let mut spans = Vec::new();
+        for _ in 0..3 {
+            if d.dropped.is_some() {
+                return;
+            }
+            let mut again = false;
+            for (i, f) in d.fields.iter_mut().enumerate() {
+                let FieldOutcome::Replace(text) = f else {
+                    continue;
+                };
+                let path = paths.get(i).copied().unwrap_or("");
+                spans.clear();
+                self.set.detect(text, &mut spans);
+                let t = self.transformer;
+                // Kept values stay; surrogates are realistic values on
+                // purpose and are not replaced again.
+                spans.retain(|s| {
+                    !matches!(
+                        t.policy().action_for(s.kind, path),
+                        privasift_transform::Action::Keep | privasift_transform::Action::Surrogate
+                    )
+                });
+                if spans.is_empty() {
+                    continue;
+                }
+                let more = t.decide(&[FieldInput {
+                    path,
+                    text,
+                    plan: FieldPlan::Scan,
+                    spans: &spans,
+                }]);
+                d.findings += more.findings;
+                d.labels.extend(more.labels);
+                d.actions.extend(more.actions);
+                d.detectors.extend(more.detectors);
+                if more.dropped.is_some() {
+                    d.dropped = more.dropped;
+                    d.fields.clear();
+                    return;
+                }
+                if let Some(next) = more.fields.into_iter().next()
+                    && next != FieldOutcome::Unchanged
+                {
+                    again = true;
+                    *f = next;
+                }
+            }
+            if !again {
+                return;
+            }
+        }
+    }
+
     /// Detects in every field to scan; `spans` receives all findings and
     /// `ranges[i]` the slice of field `i`.
     fn detect_fields(
@@ -347,7 +407,9 @@ impl CleanJob<'_> {
                     spans: &spans[*a..*b],
                 })
                 .collect();
-            let d = self.transformer.decide(&inputs);
+            let mut d = self.transformer.decide(&inputs);
+            let paths: Vec<&str> = doc.leaves.iter().map(|l| l.path.as_str()).collect();
+            self.settle(&paths, &mut d);
             out.counts.note(&d);
             let key = doc.id(&self.selection).map(|(k, _)| k);
             if let Some(e) = entry(source, n, key, &d) {
@@ -411,12 +473,13 @@ impl CleanJob<'_> {
                 if plan == FieldPlan::Scan {
                     self.set.detect(&text, &mut spans);
                 }
-                let d = self.transformer.decide(&[FieldInput {
+                let mut d = self.transformer.decide(&[FieldInput {
                     path: privasift_formats::TEXT_FIELD,
                     text: &text,
                     plan: plan.clone(),
                     spans: &spans,
                 }]);
+                self.settle(&[privasift_formats::TEXT_FIELD], &mut d);
                 out.counts.note(&d);
                 if let Some(e) = entry(source, n, None, &d) {
                     out.entries.push(e);
@@ -501,7 +564,9 @@ impl CleanJob<'_> {
                     spans: &spans[*a..*b],
                 })
                 .collect();
-            let d = self.transformer.decide(&inputs);
+            let mut d = self.transformer.decide(&inputs);
+            let paths: Vec<&str> = inputs.iter().map(|f| f.path).collect();
+            self.settle(&paths, &mut d);
             out.counts.note(&d);
             if let Some(e) = entry(source, n, key, &d) {
                 out.entries.push(e);
@@ -582,6 +647,8 @@ pub struct ShardDone {
     pub source: SourceId,
     pub path: PathBuf,
     pub records: u64,
+    /// Hex SHA-256 of the shard's bytes.
+    pub sha256: String,
 }
 
 /// A callback run after each completed shard.
@@ -598,6 +665,8 @@ pub struct CleanSink<'a> {
     pub per_source: BTreeMap<SourceId, CleanCounts>,
     pub shards: Vec<ShardDone>,
     pub file_errors: Vec<ReadError>,
+    /// The SHA-256 of each input read to its end, computed while reading.
+    pub input_digests: BTreeMap<SourceId, Option<String>>,
     /// Called after each shard is complete (tests use it to stop a run at a
     /// known point).
     pub on_shard: Option<ShardHook<'a>>,
@@ -623,6 +692,7 @@ impl<'a> CleanSink<'a> {
             per_source: BTreeMap::new(),
             shards: Vec::new(),
             file_errors: Vec::new(),
+            input_digests: BTreeMap::new(),
             on_shard: None,
         }
     }
@@ -660,13 +730,14 @@ impl<'a> CleanSink<'a> {
     fn finish_current(&mut self) -> Result<(), RunError> {
         if let Some((source, w)) = self.current.take() {
             let records = w.records();
-            let path = w
+            let (path, sha256) = w
                 .finish()
                 .map_err(|e| RunError::Sink(format!("cannot complete an output shard: {e}")))?;
             let done = ShardDone {
                 source,
                 path,
                 records,
+                sha256,
             };
             if let Some(f) = self.on_shard.as_mut() {
                 f(&done);
@@ -683,6 +754,12 @@ impl<'a> CleanSink<'a> {
         obs: &mut dyn CleanObserver,
     ) -> Result<Flow, RunError> {
         match out {
+            Output::SourceEnd { source, digest } => {
+                if self.current.as_ref().is_some_and(|(s, _)| *s == source) {
+                    self.finish_current()?;
+                }
+                self.input_digests.insert(source, digest);
+            }
             Output::Batch(b) => {
                 if self.failed.contains(&b.source) {
                     return Ok(Flow::Continue);

@@ -71,6 +71,12 @@ pub enum Output<T> {
     Batch(T),
     /// A source could not be opened, or reading it stopped.
     FileError(ReadError),
+    /// A source was read to its end (after its last batch): its id, and the
+    /// SHA-256 of its bytes when the reader could compute it on the way.
+    SourceEnd {
+        source: privasift_core::SourceId,
+        digest: Option<String>,
+    },
 }
 
 /// Progress of a run, for a progress bar.
@@ -115,6 +121,7 @@ pub struct RunStats {
 enum Item {
     Batch(Batch),
     FileError(ReadError),
+    SourceEnd(privasift_core::SourceId, Option<String>),
 }
 
 /// Estimates the fraction of records to keep to get about `n` of them: the
@@ -189,6 +196,13 @@ pub fn run<J: Job>(
                                 return;
                             }
                             seq += 1;
+                            if work_tx
+                                .send((seq, Item::SourceEnd(source.id, None)))
+                                .is_err()
+                            {
+                                return;
+                            }
+                            seq += 1;
                             continue;
                         }
                     };
@@ -221,6 +235,13 @@ pub fn run<J: Job>(
                         }
                         seq += 1;
                     }
+                    if work_tx
+                        .send((seq, Item::SourceEnd(source.id, reader.digest())))
+                        .is_err()
+                    {
+                        return;
+                    }
+                    seq += 1;
                 }
             });
         }
@@ -238,6 +259,7 @@ pub fn run<J: Job>(
                         }
                         Item::Batch(_) => continue,
                         Item::FileError(e) => Output::FileError(e),
+                        Item::SourceEnd(source, digest) => Output::SourceEnd { source, digest },
                     };
                     if done_tx.send((seq, out)).is_err() {
                         return;

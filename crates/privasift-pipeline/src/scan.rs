@@ -238,6 +238,7 @@ impl ReportBuilder {
     /// Adds one output of the run; returns the first problem for `--strict`.
     pub fn add(&mut self, out: Output<BatchScan>) -> Option<String> {
         match out {
+            Output::SourceEnd { .. } => None,
             Output::FileError(e) => {
                 let msg = e.to_string();
                 if let Some(i) = self.inputs.iter_mut().find(|i| i.path == e.path) {

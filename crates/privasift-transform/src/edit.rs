@@ -173,10 +173,10 @@ impl Transformer {
         for f in fields {
             total += f.text.len();
             let outcome = match &f.plan {
-                FieldPlan::Drop => {
-                    d.actions.insert("drop-field");
-                    FieldOutcome::Drop
-                }
+                // Minimisation is a decision about the field, the same for
+                // every record: the run records it once (the policy), not
+                // per record.
+                FieldPlan::Drop => FieldOutcome::Drop,
                 FieldPlan::Whole(Action::DropRecord, _) => {
                     d.dropped = Some(DropReason::Kind);
                     FieldOutcome::Drop

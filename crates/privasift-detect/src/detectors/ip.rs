@@ -94,7 +94,6 @@ const VERSION_CONTEXT: &[&str] = &[
     "version",
     "versions",
     "ver",
-    "v",
     "release",
     "build",
     "python",
@@ -189,7 +188,17 @@ impl IpAddress {
         if v4.octets()[0] == 0 {
             return false;
         }
-        if self.version_context.before(text, c.start, 20) {
+        // "version 1.2.3.4", "v 1.2.3.4": a bare "v" counts only right
+        // before the number (a letter ending an identifier a few characters
+        // earlier, "73245449-V  175.67.183.192", is not a version mark).
+        let head = text[..c.start].trim_end_matches(' ');
+        let v_mark = head.ends_with(['v', 'V'])
+            && c.start - head.len() <= 1
+            && !head[..head.len() - 1]
+                .bytes()
+                .next_back()
+                .is_some_and(|b| b.is_ascii_alphanumeric());
+        if v_mark || self.version_context.before(text, c.start, 20) {
             return false;
         }
         // "3.10.4.1": a version or section number more often than an address.
@@ -376,5 +385,19 @@ mod tests {
         assert_eq!(found("see 52.10.4.100"), one("52.10.4.100", "ipv4"));
         assert_eq!(found("=> 3.10.4.1:443"), one("3.10.4.1", "ipv4"));
         assert_eq!(found("gw 10.0.0.1"), one("10.0.0.1", "ipv4"));
+    }
+
+    #[test]
+    fn a_bare_v_marks_a_version_only_right_before_the_number() {
+        assert!(found("v 175.67.183.192").is_empty());
+        assert!(found("version 175.67.183.192").is_empty());
+        // The letter ending an identifier is not a version mark (found when
+        // cleaning twice: the identifier's redaction must not reveal the
+        // address next to it).
+        assert_eq!(
+            found("73245449-V  175.67.183.192"),
+            one("175.67.183.192", "ipv4")
+        );
+        assert_eq!(found("dev 175.67.183.192"), one("175.67.183.192", "ipv4"));
     }
 }

@@ -144,6 +144,7 @@ fn oversized_records_are_skipped_without_holding_them() {
     let opts = ReadOptions {
         batch_bytes: 1024,
         max_record_bytes: 100_000,
+        ..ReadOptions::default()
     };
     let (records, errors, _) = read_all(&p, &opts, &Selection::default());
     let got: Vec<(u64, String)> = records.into_iter().map(|r| (r.0, r.3)).collect();
@@ -160,6 +161,7 @@ fn long_text_lines_are_cut_into_pieces_on_char_boundaries() {
     let opts = ReadOptions {
         batch_bytes: 64,
         max_record_bytes: 333,
+        ..ReadOptions::default()
     };
     let (records, errors, _) = read_all(&p, &opts, &Selection::default());
     assert!(errors.is_empty());
@@ -292,4 +294,41 @@ fn inputs_are_never_modified() {
     let _ = read_all(&p, &ReadOptions::default(), &Selection::default());
     assert_eq!(std::fs::read_to_string(&p).unwrap(), body);
     assert_eq!(std::fs::metadata(&p).unwrap().modified().unwrap(), before);
+}
+
+#[test]
+fn readers_digest_the_file_bytes_while_reading_when_asked() {
+    use sha2::Digest as _;
+    let dir = tempfile::tempdir().unwrap();
+    let body = jsonl_lines(3000);
+    let plain = dir.path().join("a.jsonl");
+    std::fs::write(&plain, &body).unwrap();
+    let gz = dir.path().join("b.jsonl.gz");
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::default(),
+    );
+    enc.write_all(body.as_bytes()).unwrap();
+    enc.finish().unwrap();
+    let csv = dir.path().join("c.csv");
+    std::fs::write(&csv, "a,b\n1,x\n2,y\n").unwrap();
+    for path in [&plain, &gz, &csv] {
+        let want = hex::encode(sha2::Sha256::digest(std::fs::read(path).unwrap()));
+        let found = discover(&[path.display().to_string()], None);
+        for (digest, expect) in [(true, Some(want.clone())), (false, None)] {
+            let opts = ReadOptions {
+                batch_bytes: 1000,
+                digest,
+                ..ReadOptions::default()
+            };
+            let mut r = open(&found.sources[0], &opts).unwrap();
+            // Not complete before the end.
+            r.next_batch().unwrap().unwrap();
+            if digest && path == &plain {
+                assert_eq!(r.digest(), None, "digest before the end of {path:?}");
+            }
+            while r.next_batch().is_some() {}
+            assert_eq!(r.digest(), expect, "{path:?}");
+        }
+    }
 }
