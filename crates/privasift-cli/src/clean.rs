@@ -106,6 +106,14 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
     let found = find_inputs(&a.inputs, &a.input)?;
     let dests = destinations(&a.inputs, &found, &outdir)?;
     check_policy_fields(transformer.policy(), &found, &a.input)?;
+    // A ledger that cannot be appended to (broken chain, locked) is refused
+    // before anything is written.
+    let ledger_path = a
+        .ledger
+        .clone()
+        .or_else(|| std::env::var_os(LEDGER_ENV).map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_LEDGER));
+    let mut ledger = Ledger::open(&ledger_path)?;
 
     // OUTDIR: fresh, or resumed with the same run parameters.
     let manifest = Manifest {
@@ -165,13 +173,7 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
     let sources: Vec<Source> = found.sources.clone();
     let skipped_done = todo.iter().filter(|t| t.is_none()).count();
 
-    // The ledger: run start, with what identifies the run's inputs.
-    let ledger_path = a
-        .ledger
-        .clone()
-        .or_else(|| std::env::var_os(LEDGER_ENV).map(PathBuf::from))
-        .unwrap_or_else(|| PathBuf::from(DEFAULT_LEDGER));
-    let mut ledger = Ledger::open(&ledger_path)?;
+    // The ledger (opened above): run start, with what identifies the run.
     let run_id = privasift_ledger::new_run_id();
     ledger.append(
         &run_id,
@@ -239,7 +241,7 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
         },
     );
     bar.finish_and_clear();
-    let result = result.and_then(|_| sink.finish());
+    let result = result.and_then(|_| sink.finish(&mut obs));
     let elapsed = started.elapsed();
     let quarantined = obs.commit_quarantine()?;
     let problems = obs.problems;
@@ -399,6 +401,10 @@ impl Observer<'_> {
 }
 
 impl CleanObserver for Observer<'_> {
+    fn before_shard_complete(&mut self) -> Result<(), String> {
+        self.ledger.sync().map_err(|e| e.to_string())
+    }
+
     fn entries(&mut self, entries: &[RecordEntry]) -> Result<(), String> {
         for e in entries {
             let body = serde_json::to_value(e).map_err(|e| e.to_string())?;
@@ -473,7 +479,20 @@ fn destinations(args: &[String], found: &Discovered, outdir: &Path) -> Result<Ve
         .collect();
     let mut seen: BTreeMap<PathBuf, &Path> = BTreeMap::new();
     let mut out = Vec::with_capacity(found.sources.len());
-    let canon_out = std::fs::canonicalize(outdir).ok();
+    let canon_out = absolute(outdir);
+    // An OUTDIR inside an input directory would make its shards inputs of
+    // the next run over that directory.
+    for d in &dirs {
+        if let (Some(d_abs), Some(o)) = (absolute(d), &canon_out)
+            && o.starts_with(&d_abs)
+        {
+            bail!(
+                "the output directory {} is inside the input directory {}: the cleaned shards would be read as inputs by the next run; choose an OUTDIR outside it",
+                outdir.display(),
+                d.display()
+            );
+        }
+    }
     for s in &found.sources {
         let rel = dirs
             .iter()
@@ -489,7 +508,7 @@ fn destinations(args: &[String], found: &Discovered, outdir: &Path) -> Result<Ve
                 dest.display()
             );
         }
-        if let (Ok(src), Some(co)) = (std::fs::canonicalize(&s.path), &canon_out)
+        if let (Some(src), Some(co)) = (absolute(&s.path), &canon_out)
             && src.starts_with(co)
         {
             bail!(
@@ -501,6 +520,30 @@ fn destinations(args: &[String], found: &Discovered, outdir: &Path) -> Result<Ve
         out.push(dest);
     }
     Ok(out)
+}
+
+/// The canonical form of a path that may not exist yet: its deepest
+/// existing ancestor canonicalised, the rest appended.
+fn absolute(path: &Path) -> Option<PathBuf> {
+    let mut rest = Vec::new();
+    let mut cur = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().ok()?.join(path)
+    };
+    loop {
+        if let Ok(c) = std::fs::canonicalize(&cur) {
+            let mut out = c;
+            for part in rest.iter().rev() {
+                out.push(part);
+            }
+            return Some(out);
+        }
+        rest.push(cur.file_name()?.to_owned());
+        if !cur.pop() {
+            return None;
+        }
+    }
 }
 
 /// Refuses a policy that names a field found in no input (checked on the
@@ -639,6 +682,12 @@ pub fn reveal(args: RevealArgs) -> Result<ExitCode> {
         bail!("reveal needs the key: --key-file FILE or the PRIVASIFT_KEY environment variable");
     };
     let transformer = Transformer::new(Policy::builtin(), Some(key))?;
+    let ledger_path = args
+        .ledger
+        .clone()
+        .or_else(|| std::env::var_os(LEDGER_ENV).map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_LEDGER));
+    let mut ledger = Ledger::open(&ledger_path)?;
     let found = privasift_formats::discover(&[args.input.display().to_string()], None);
     let Some(source) = found.sources.first() else {
         bail!("{}: not a readable input", args.input.display());
@@ -699,12 +748,24 @@ pub fn reveal(args: RevealArgs) -> Result<ExitCode> {
             } else {
                 b','
             };
+            let crlf = {
+                use std::io::BufRead as _;
+                let head = reader.fill_buf()?;
+                head.iter()
+                    .position(|b| *b == b'\n')
+                    .is_some_and(|i| i > 0 && head[i - 1] == b'\r')
+            };
             let mut r = csv::ReaderBuilder::new()
                 .delimiter(delim)
                 .has_headers(false)
                 .flexible(true)
                 .from_reader(reader);
             let mut w = csv::WriterBuilder::new()
+                .terminator(if crlf {
+                    csv::Terminator::CRLF
+                } else {
+                    csv::Terminator::Any(b'\n')
+                })
                 .delimiter(delim)
                 .flexible(true)
                 .from_writer(Vec::new());
@@ -727,13 +788,6 @@ pub fn reveal(args: RevealArgs) -> Result<ExitCode> {
             bail!("reveal reads JSON Lines, CSV/TSV and text; Parquet is not supported yet")
         }
     }
-    out.commit()?;
-    let ledger_path = args
-        .ledger
-        .clone()
-        .or_else(|| std::env::var_os(LEDGER_ENV).map(PathBuf::from))
-        .unwrap_or_else(|| PathBuf::from(DEFAULT_LEDGER));
-    let mut ledger = Ledger::open(&ledger_path)?;
     let run_id = privasift_ledger::new_run_id();
     ledger.append(
         &run_id,
@@ -750,6 +804,8 @@ pub fn reveal(args: RevealArgs) -> Result<ExitCode> {
         }),
     )?;
     ledger.sync()?;
+    // Recorded first: a reveal the ledger does not hold never happens.
+    out.commit()?;
     emit(&format!(
         "Revealed {} value(s) into {}; {} token(s) did not decrypt with this key. Recorded in the ledger {}.\n",
         counts.revealed,

@@ -37,6 +37,8 @@ pub enum BatchData {
         /// The header row as it was written (CSV with a header), so a
         /// writer can give it back.
         header: Option<Arc<[String]>>,
+        /// CSV rows ended with `\r\n`.
+        crlf: bool,
         /// The decoded record batch (Parquet), so a writer keeps the schema
         /// and every non-text column as it was.
         #[cfg(feature = "parquet")]
@@ -53,6 +55,9 @@ pub struct Batch {
     pub input_bytes: u64,
     /// Records skipped or flagged by the reader (too large, wrong column count).
     pub errors: Vec<RecordError>,
+    /// Line formats: the file's last line had no final `\n` and the reader
+    /// added one (a writer that must give the file back leaves it out).
+    pub added_final_newline: bool,
 }
 
 impl Batch {

@@ -10,11 +10,13 @@ use crate::{
 
 pub(crate) struct CsvReader {
     source: Source,
-    reader: csv::Reader<Box<dyn std::io::Read + Send>>,
+    reader: csv::Reader<std::io::BufReader<Box<dyn std::io::Read + Send>>>,
     counter: Arc<crate::compress::ReadTally>,
     columns: Arc<[String]>,
     /// The header row as written, when the first row is a header.
     header: Option<Arc<[String]>>,
+    /// Rows end with `\r\n`.
+    crlf: bool,
     record: csv::ByteRecord,
     next_row: u64,
     batch_bytes: usize,
@@ -29,6 +31,14 @@ pub(crate) struct CsvReader {
 impl CsvReader {
     pub(crate) fn open(source: &Source, opts: &ReadOptions) -> Result<Self, ReadError> {
         let (input, counter) = crate::compress::open_decompressed(source, opts.digest)?;
+        // Peek at the first line's ending, so writers can give rows back
+        // with the same line terminator.
+        let mut input = std::io::BufReader::with_capacity(1 << 16, input);
+        let crlf = {
+            use std::io::BufRead as _;
+            let head = input.fill_buf().unwrap_or_default();
+            memchr::memchr(b'\n', head).is_some_and(|i| i > 0 && head[i - 1] == b'\r')
+        };
         let delimiter = if source.format == Format::Tsv {
             b'\t'
         } else {
@@ -83,6 +93,7 @@ impl CsvReader {
             counter,
             columns,
             header,
+            crlf,
             record: csv::ByteRecord::new(),
             next_row: 1,
             batch_bytes: opts.batch_bytes.max(1),
@@ -224,11 +235,13 @@ impl BatchReader for CsvReader {
                 columns: Arc::clone(&self.columns),
                 rows,
                 header: self.header.clone(),
+                crlf: self.crlf,
                 #[cfg(feature = "parquet")]
                 arrow: None,
             },
             input_bytes: bytes as u64,
             errors,
+            added_final_newline: false,
         }))
     }
 

@@ -43,6 +43,8 @@ pub(crate) struct LineBatcher {
     carry: Option<Vec<u8>>,
     /// A read error met after some lines were read: returned next.
     pending_error: Option<ReadError>,
+    /// The file's last line had no `\n`: one was added to end the batch.
+    added_final_newline: bool,
 }
 
 impl LineBatcher {
@@ -68,6 +70,7 @@ impl LineBatcher {
             text,
             carry: None,
             pending_error: None,
+            added_final_newline: false,
         })
     }
 
@@ -101,6 +104,7 @@ impl LineBatcher {
             data,
             input_bytes,
             errors,
+            added_final_newline: self.added_final_newline,
         }
     }
 
@@ -118,6 +122,7 @@ impl LineBatcher {
             if !out.ends_with(b"\n") {
                 out.push(b'\n');
                 self.next_line += 1;
+                self.added_final_newline = true;
             }
             return Some(Ok(self.make_batch(first_line, out, Vec::new())));
         }
@@ -145,6 +150,7 @@ impl LineBatcher {
                     } else if out.len() > line_start {
                         out.push(b'\n');
                         self.next_line += 1;
+                        self.added_final_newline = true;
                     }
                     break;
                 }

@@ -159,10 +159,12 @@ impl BatchReader for ParquetReader {
                         columns: Arc::clone(&self.columns),
                         rows,
                         header: None,
+                        crlf: false,
                         arrow: Some(rb),
                     },
                     input_bytes: bytes,
                     errors: Vec::new(),
+                    added_final_newline: false,
                 }))
             }
             Err(e) => {

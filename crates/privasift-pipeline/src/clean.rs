@@ -188,15 +188,18 @@ impl Job for CleanJob<'_> {
         match &batch.data {
             BatchData::JsonLines { first_line, bytes } => {
                 self.jsonl(batch.source, *first_line, bytes, &mut out);
+                keep_missing_newline(batch, &mut out.chunk);
             }
             BatchData::TextLines { first_line, bytes } => {
                 self.text(batch.source, *first_line, bytes, &mut out);
+                keep_missing_newline(batch, &mut out.chunk);
             }
             BatchData::Table {
                 first_row,
                 columns,
                 rows,
                 header,
+                crlf,
                 #[cfg(feature = "parquet")]
                 arrow,
             } => {
@@ -232,6 +235,7 @@ impl Job for CleanJob<'_> {
                     records: out.counts.records_written,
                     bytes: encode_csv(
                         format,
+                        *crlf,
                         (*first_row == 1).then_some(header.as_deref()).flatten(),
                         rows,
                         &edits,
@@ -250,6 +254,20 @@ impl CleanJob<'_> {
             out.counts.records_skipped += 1;
         }
         out.errors.push(e);
+    }
+
+    /// The `--id-field` value as the ledger may hold it: as it is when no
+    /// detector fires on it (a row number, an opaque id), else its keyed
+    /// token (`<EMAIL_…>`, the pseudonym `clean` writes for it), or only its
+    /// label without a key. The ledger never holds a detected value.
+    fn ledger_key(&self, key: Option<String>) -> Option<String> {
+        let key = key?;
+        let mut spans = Vec::new();
+        self.set.detect(&key, &mut spans);
+        match spans.first() {
+            None => Some(key),
+            Some(s) => Some(self.transformer.token(s.kind.label, &key)),
+        }
     }
 
     /// Looks again at every edited field: removing a value changes the
@@ -412,7 +430,7 @@ impl CleanJob<'_> {
             self.settle(&paths, &mut d);
             out.counts.note(&d);
             let key = doc.id(&self.selection).map(|(k, _)| k);
-            if let Some(e) = entry(source, n, key, &d) {
+            if let Some(e) = entry(source, n, self.ledger_key(key), &d) {
                 out.entries.push(e);
             }
             if d.dropped.is_some() {
@@ -568,7 +586,7 @@ impl CleanJob<'_> {
             let paths: Vec<&str> = inputs.iter().map(|f| f.path).collect();
             self.settle(&paths, &mut d);
             out.counts.note(&d);
-            if let Some(e) = entry(source, n, key, &d) {
+            if let Some(e) = entry(source, n, self.ledger_key(key), &d) {
                 out.entries.push(e);
             }
             if d.dropped.is_some() {
@@ -590,16 +608,32 @@ impl CleanJob<'_> {
     }
 }
 
+/// A file whose last line had no `\n` is given back without one.
+fn keep_missing_newline(batch: &Batch, chunk: &mut Chunk) {
+    if batch.added_final_newline
+        && let Chunk::Bytes { bytes, .. } = chunk
+        && bytes.last() == Some(&b'\n')
+    {
+        bytes.pop();
+    }
+}
+
 /// Encodes CSV/TSV rows with their edits (and the header, for a source's
 /// first batch).
 fn encode_csv(
     format: Format,
+    crlf: bool,
     header: Option<&[String]>,
     rows: &[privasift_formats::Row],
     edits: &TableEdits,
 ) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
         .delimiter(if format == Format::Tsv { b'\t' } else { b',' })
+        .terminator(if crlf {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        })
         .flexible(true)
         .from_writer(Vec::new());
     let keep_col = |j: usize| !edits.drop_columns.get(j).copied().unwrap_or(false);
@@ -677,6 +711,10 @@ pub trait CleanObserver {
     fn entries(&mut self, entries: &[RecordEntry]) -> Result<(), String>;
     fn errors(&mut self, errors: &[RecordError]) -> Result<(), String>;
     fn quarantine(&mut self, source: SourceId, raw: &[u8]) -> Result<(), String>;
+    /// Called before a shard is renamed into place: everything said about
+    /// its records must be durable first (the ledger synced), so a run
+    /// killed after the rename has recorded every action in the shard.
+    fn before_shard_complete(&mut self) -> Result<(), String>;
 }
 
 impl<'a> CleanSink<'a> {
@@ -697,9 +735,13 @@ impl<'a> CleanSink<'a> {
         }
     }
 
-    fn writer(&mut self, source: SourceId) -> Result<&mut ShardWriter, RunError> {
+    fn writer(
+        &mut self,
+        source: SourceId,
+        obs: &mut dyn CleanObserver,
+    ) -> Result<&mut ShardWriter, RunError> {
         if self.current.as_ref().is_some_and(|(s, _)| *s != source) {
-            self.finish_current()?;
+            self.finish_current(obs)?;
         }
         if self.current.is_none() {
             let src = self
@@ -727,8 +769,9 @@ impl<'a> CleanSink<'a> {
         }
     }
 
-    fn finish_current(&mut self) -> Result<(), RunError> {
+    fn finish_current(&mut self, obs: &mut dyn CleanObserver) -> Result<(), RunError> {
         if let Some((source, w)) = self.current.take() {
+            obs.before_shard_complete().map_err(RunError::Sink)?;
             let records = w.records();
             let (path, sha256) = w
                 .finish()
@@ -756,7 +799,7 @@ impl<'a> CleanSink<'a> {
         match out {
             Output::SourceEnd { source, digest } => {
                 if self.current.as_ref().is_some_and(|(s, _)| *s == source) {
-                    self.finish_current()?;
+                    self.finish_current(obs)?;
                 }
                 self.input_digests.insert(source, digest);
             }
@@ -769,7 +812,7 @@ impl<'a> CleanSink<'a> {
                     obs.quarantine(b.source, &b.quarantined)
                         .map_err(RunError::Sink)?;
                 }
-                let w = self.writer(b.source)?;
+                let w = self.writer(b.source, obs)?;
                 match &b.chunk {
                     Chunk::Bytes { bytes, records } => w.write_lines(bytes, *records),
                     #[cfg(feature = "parquet")]
@@ -797,8 +840,8 @@ impl<'a> CleanSink<'a> {
                         .get(id as usize)
                         .is_some_and(|s| s.format != Format::Parquet)
                     {
-                        self.writer(id)?;
-                        self.finish_current()?;
+                        self.writer(id, obs)?;
+                        self.finish_current(obs)?;
                     }
                 } else {
                     // A shard is written only when its input was read to the
@@ -815,8 +858,8 @@ impl<'a> CleanSink<'a> {
     }
 
     /// Completes the last shard.
-    pub fn finish(&mut self) -> Result<(), RunError> {
-        self.finish_current()
+    pub fn finish(&mut self, obs: &mut dyn CleanObserver) -> Result<(), RunError> {
+        self.finish_current(obs)
     }
 
     /// Sources whose output was abandoned because reading them failed.

@@ -25,6 +25,9 @@ impl CleanObserver for Quiet {
     fn quarantine(&mut self, _: u32, _: &[u8]) -> Result<(), String> {
         Ok(())
     }
+    fn before_shard_complete(&mut self) -> Result<(), String> {
+        Ok(())
+    }
 }
 
 fn set() -> &'static DetectorSet {
@@ -59,7 +62,7 @@ fn clean(
         sink.add(out, &mut obs)
     })
     .unwrap();
-    sink.finish().unwrap();
+    sink.finish(&mut obs).unwrap();
     std::fs::read(dest).unwrap()
 }
 

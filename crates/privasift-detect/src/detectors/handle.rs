@@ -277,10 +277,15 @@ impl Detector for Handle {
     }
 
     fn confirm(&self, text: &str, c: Candidate, out: &mut Vec<Span>) -> bool {
-        // Not the middle of an e-mail, a path or a word.
+        // Not the middle of an e-mail, a path or a word, nor the `@` after
+        // a placeholder `clean` wrote (`user:[CREDENTIAL]@host`).
         if c.start > 0
             && byte_at(text, c.start - 1).is_some_and(|b| {
-                is_word_byte(b) || matches!(b, b'.' | b'-' | b'+' | b'/' | b'@' | b'\\' | b'%')
+                is_word_byte(b)
+                    || matches!(
+                        b,
+                        b'.' | b'-' | b'+' | b'/' | b'@' | b'\\' | b'%' | b']' | b'>' | b':'
+                    )
             })
         {
             return false;
@@ -377,6 +382,13 @@ mod tests {
             vec!["@tonecarr10", "@jdoe"]
         );
         assert!(found("@josé").is_empty());
+    }
+
+    #[test]
+    fn the_at_after_a_clean_placeholder_is_not_a_handle() {
+        // `clean` redacted the password of postgres://user:pw@db.example.internal.
+        assert!(found("postgres://dsimon:[CREDENTIAL]@db.example.internal:5432").is_empty());
+        assert!(found("<PERSON_7f3a9c12d4e0>@home_server").is_empty());
     }
 
     #[test]
