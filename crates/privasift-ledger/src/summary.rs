@@ -139,6 +139,16 @@ pub fn summarise(path: &Path, run: Option<&str>) -> Result<Summary, LedgerError>
                     count_record(counts, &e.body);
                 }
             }
+            // Several records in one entry: `{"source": 0, "records": [...]}`.
+            "records" => {
+                if let Some(counts) = &mut r.records
+                    && let Some(list) = e.body.get("records").and_then(Value::as_array)
+                {
+                    for rec in list {
+                        count_record(counts, rec);
+                    }
+                }
+            }
             _ => {}
         }
     });

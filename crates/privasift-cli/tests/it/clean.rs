@@ -239,6 +239,22 @@ fn ledger(dir: &Path, name: &str) -> Vec<Value> {
     read_jsonl(&dir.join(name))
 }
 
+/// One object per record acted on, from the ledger's `records` entries
+/// (each lists the records of one batch of one source), with its `source`.
+fn record_bodies(entries: &[Value]) -> Vec<Value> {
+    bodies(entries, "records")
+        .iter()
+        .flat_map(|b| {
+            let source = b["source"].clone();
+            b["records"].as_array().unwrap().iter().map(move |r| {
+                let mut r = r.clone();
+                r["source"] = source.clone();
+                r
+            })
+        })
+        .collect()
+}
+
 /// The bodies of the entries of one event.
 fn bodies<'a>(entries: &'a [Value], event: &str) -> Vec<&'a Value> {
     entries
@@ -869,7 +885,7 @@ fn aborted_run_keeps_complete_shards_and_resumes_to_the_same_bytes() {
 
 /// (source, line, action) of every `record` event of a ledger.
 fn record_events(entries: &[Value]) -> BTreeSet<(u64, u64, String)> {
-    bodies(entries, "record")
+    record_bodies(entries)
         .iter()
         .map(|b| {
             (
@@ -1335,8 +1351,9 @@ fn drop_record_deletes_the_record_everywhere() {
     assert!(r.stdout.contains("written:   4 records"), "{}", r.stdout);
 
     let entries = ledger(d, "l.jsonl");
-    let dropped: Vec<(&str, Vec<&str>)> = bodies(&entries, "record")
-        .into_iter()
+    let recs = record_bodies(&entries);
+    let dropped: Vec<(&str, Vec<&str>)> = recs
+        .iter()
         .filter(|b| b["action"] == "drop-record")
         .map(|b| {
             (
