@@ -19,6 +19,7 @@
 pub mod context;
 pub mod detectors;
 mod engine;
+pub mod names;
 pub mod validate;
 
 pub use engine::{BuildError, DetectConfig, DetectorSet};

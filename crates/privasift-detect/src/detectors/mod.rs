@@ -32,6 +32,7 @@ pub mod phone;
 pub mod pl_pesel;
 pub mod pt_nif;
 pub mod secret;
+pub mod special;
 pub mod uk_nino;
 pub mod url;
 pub mod us_ssn;
@@ -67,6 +68,7 @@ pub fn default_detectors() -> Result<Vec<Box<dyn Detector>>, BuildError> {
         Box::new(fr_licence_plate::FrLicencePlate::new()?),
         Box::new(date_of_birth::DateOfBirth::new()?),
         Box::new(handle::Handle::new()?),
+        Box::new(special::Special::new()?),
     ])
 }
 

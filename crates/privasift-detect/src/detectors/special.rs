@@ -1,0 +1,488 @@
+//! Special categories of personal data (GDPR Art. 9) and criminal-offence
+//! data (Art. 10), in English and French: a lexicon per category (the files
+//! in `data/special/`, with their provenance), scored by whether the text
+//! attaches the term to a person.
+//!
+//! A word alone is not enough: "le diabète de type 2 touche 4 millions de
+//! Français" is about a disease, "je suis diabétique depuis 2019" and "Mme
+//! Durand, atteinte d'un diabète" are about a person. So each term found is
+//! scored from its sentence:
+//!
+//! | in the sentence | score |
+//! |---|---|
+//! | a first-person word (I, my, je, suis, mon...) or a title and a name (Mme Durand, Dr Smith) | 0.9 |
+//! | a first name (the gazetteers of [`names`](crate::names)), with no generic subject | 0.85 |
+//! | the record reads as a profile (`bio:`, `profil :`) | 0.85 |
+//! | a third-person pronoun before the term (he, she, il, elle) or a word that ties a condition or an offence to one person (diagnosed, atteinte, convicted, condamné) | 0.7 |
+//! | none of these, or a generic subject (millions, people, %, according to, selon, une étude) with no first person or name | 0.3 |
+//!
+//! The default threshold (0.5) keeps the first three. Only the term is
+//! reported as the span; `scan` reports at record level which categories a
+//! record reveals, and `clean`'s default policy drops such records.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use privasift_core::{Detector, Kind, Label, Span};
+
+use crate::BuildError;
+
+const ID: &str = "special-category@1";
+
+pub const HEALTH: Kind = Kind::new("health", Label::Health);
+pub const RELIGION: Kind = Kind::new("religion-or-belief", Label::ReligionOrBelief);
+pub const POLITICAL: Kind = Kind::new("political-opinion", Label::PoliticalOpinion);
+pub const UNION: Kind = Kind::new("trade-union", Label::TradeUnion);
+pub const SEXUAL: Kind = Kind::new("sexual-orientation-or-life", Label::SexualOrientationOrLife);
+pub const ETHNIC: Kind = Kind::new("ethnic-origin", Label::EthnicOrigin);
+pub const GENETIC: Kind = Kind::new("genetic", Label::Genetic);
+pub const BIOMETRIC: Kind = Kind::new("biometric", Label::Biometric);
+pub const CRIMINAL: Kind = Kind::new("criminal-offence", Label::CriminalOffence);
+
+const KINDS: &[Kind] = &[
+    HEALTH, RELIGION, POLITICAL, UNION, SEXUAL, ETHNIC, GENETIC, BIOMETRIC, CRIMINAL,
+];
+
+/// The lexicons, compiled in (`data/special/*.txt`).
+const LEXICONS: &[(Kind, &str)] = &[
+    (HEALTH, include_str!("../../data/special/health.txt")),
+    (RELIGION, include_str!("../../data/special/religion.txt")),
+    (POLITICAL, include_str!("../../data/special/political.txt")),
+    (UNION, include_str!("../../data/special/union.txt")),
+    (SEXUAL, include_str!("../../data/special/sexual.txt")),
+    (ETHNIC, include_str!("../../data/special/ethnic.txt")),
+    (GENETIC, include_str!("../../data/special/genetic.txt")),
+    (BIOMETRIC, include_str!("../../data/special/biometric.txt")),
+    (CRIMINAL, include_str!("../../data/special/criminal.txt")),
+];
+
+/// Words that make the writer the subject.
+const FIRST_PERSON: &[&str] = &[
+    "i", "i'm", "i’m", "im", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll", "me", "my", "mine",
+    "myself", "we", "we're", "we’re", "our", "us", "je", "j'", "j’", "moi", "mon", "ma", "mes",
+    "suis", "nous", "notre", "nos", "m'", "m’",
+];
+
+/// Third-person pronouns: a person, when they come before the term.
+const THIRD_PERSON: &[&str] = &[
+    "he", "she", "he's", "she's", "his", "her", "him", "il", "elle",
+];
+
+/// Words that tie a condition, a belief or an offence to one person.
+const ATTACHING: &[&str] = &[
+    "diagnosed",
+    "diagnostiqué",
+    "diagnostiquée",
+    "atteint",
+    "atteinte",
+    "souffre",
+    "suffers",
+    "suffering",
+    "convicted",
+    "condamné",
+    "condamnée",
+    "the patient",
+    "le patient",
+    "la patiente",
+    "l'employé",
+    "l'employée",
+    "the employee",
+    "the defendant",
+    "le prévenu",
+    "la prévenue",
+    "the accused",
+    "l'accusé",
+];
+
+/// Record openings that make the text a person's profile.
+const PROFILE: &[&str] = &[
+    "bio:",
+    "bio :",
+    "profil :",
+    "profil:",
+    "profile:",
+    "about me",
+    "à propos de moi",
+    "looking for",
+    "cherche",
+];
+
+/// Subjects that make a sentence general rather than about someone.
+const GENERIC: &[&str] = &[
+    "million",
+    "millions",
+    "billion",
+    "milliard",
+    "milliards",
+    "%",
+    "per cent",
+    "percent",
+    "pour cent",
+    "people",
+    "personnes",
+    "patients",
+    "population",
+    "according to",
+    "selon",
+    "study",
+    "studies",
+    "étude",
+    "études",
+    "research",
+    "worldwide",
+    "dans le monde",
+    "is a disease",
+    "est une maladie",
+    "symptoms",
+    "symptômes",
+];
+
+/// Titles that, followed by a capitalised word, name a person.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "prof", "m.", "mme", "mlle", "me", "monsieur", "madame",
+    "mr.", "mrs.", "ms.", "dr.", "prof.",
+];
+
+/// A word list matched case-insensitively (ASCII), as whole words: the left
+/// edge always, the right edge when the entry ends with a letter (so `j'`
+/// matches in `j'ai`). An entry ending in `*` is a prefix.
+struct Words {
+    ac: AhoCorasick,
+    prefix: Vec<bool>,
+    /// Which list an entry came from (for the lexicon: the kind).
+    owner: Vec<usize>,
+}
+
+impl Words {
+    fn new<'a>(lists: impl IntoIterator<Item = (usize, &'a str)>) -> Result<Self, BuildError> {
+        let mut terms = Vec::new();
+        let mut prefix = Vec::new();
+        let mut owner = Vec::new();
+        for (o, t) in lists {
+            let t = t.trim();
+            if t.is_empty() || t.starts_with('#') {
+                continue;
+            }
+            if let Some(stem) = t.strip_suffix('*') {
+                terms.push(stem.to_owned());
+                prefix.push(true);
+            } else {
+                terms.push(t.to_owned());
+                prefix.push(false);
+            }
+            owner.push(o);
+        }
+        // A full DFA: the lexicon pass runs over every byte of every text.
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&terms)
+            .map_err(|e| BuildError::Detector {
+                detector: ID,
+                message: e.to_string(),
+            })?;
+        Ok(Self { ac, prefix, owner })
+    }
+
+    /// Whole-word matches in `text[from..to]`: (start, end, owner).
+    fn find(
+        &self,
+        text: &str,
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = (usize, usize, usize)> {
+        let b = text.as_bytes();
+        let hay = &text[from..to];
+        self.ac.find_iter(hay).filter_map(move |m| {
+            let (s, mut e) = (from + m.start(), from + m.end());
+            let i = m.pattern().as_usize();
+            let left_ok = s == 0 || !is_word_byte(b[s - 1]);
+            if !left_ok {
+                return None;
+            }
+            if self.prefix[i] {
+                // Extend to the end of the word.
+                while e < b.len() && is_word_byte(b[e]) {
+                    e += 1;
+                }
+            } else {
+                let last = b[e - 1];
+                if is_word_byte(last) && e < b.len() && is_word_byte(b[e]) {
+                    return None;
+                }
+            }
+            // A match cut inside a UTF-8 sequence is not a word.
+            (text.is_char_boundary(s) && text.is_char_boundary(e)).then_some((s, e, self.owner[i]))
+        })
+    }
+
+    fn any(&self, text: &str, from: usize, to: usize) -> bool {
+        self.find(text, from, to).next().is_some()
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
+/// Organisation names that say which party or union someone belongs to:
+/// capitalised words ending in Party, Front, Alliance (EN) or starting with
+/// Parti, Mouvement, Front, Rassemblement (FR), and for unions: ending in
+/// Union, Federation (not the European Union) or starting with Syndicat,
+/// Fédération, Confédération.
+const POLITICAL_ORG: &str = r"(?:\b(?:[A-Z][\w'’-]*\s){1,4}(?:Party|Front|Alliance|Movement)\b)|(?:\b(?:Parti|Mouvement|Front|Rassemblement)\s(?:(?:de|du|des|de la|pour|et|l'|la|le|les)\s?|[A-ZÉ][\w'’-]*\s?){1,5})";
+const UNION_ORG: &str = r"(?:\b(?:[A-Z][\w'’-]*\s){1,4}(?:Union|Federation|Guild)\b)|(?:\b(?:Syndicat|Fédération|Confédération)\s(?:(?:de|du|des|de la|l'|la|le|les)\s?|[A-ZÉ][\w'’-]*\s?){1,5})";
+
+/// The words the organisation patterns need: the regexes only run near one.
+const ORG_WORDS: &[&str] = &[
+    "party",
+    "front",
+    "alliance",
+    "movement",
+    "parti",
+    "mouvement",
+    "rassemblement",
+    "union",
+    "federation",
+    "guild",
+    "syndicat",
+    "fédération",
+    "confédération",
+];
+/// The owner id of the organisation anchors in the lexicon automaton.
+const ORG_ANCHOR: usize = usize::MAX;
+
+pub struct Special {
+    lexicon: Words,
+    orgs: [(Kind, regex::Regex); 2],
+    first: Words,
+    third: Words,
+    attaching: Words,
+    profile: Words,
+    generic: Words,
+    titles: Words,
+}
+
+impl Special {
+    pub fn new() -> Result<Self, BuildError> {
+        // One automaton for the lexicons and the organisation anchors (owner
+        // ORG_ANCHOR): one pass over the text finds both.
+        let lexicon = Words::new(
+            LEXICONS
+                .iter()
+                .enumerate()
+                .flat_map(|(i, (_, text))| text.lines().map(move |l| (i, l)))
+                .chain(ORG_WORDS.iter().map(|w| (ORG_ANCHOR, *w))),
+        )?;
+        let one = |words: &[&'static str]| Words::new(words.iter().map(|w| (0, *w)));
+        let re = |p: &str| {
+            regex::Regex::new(p).map_err(|e| BuildError::Detector {
+                detector: ID,
+                message: e.to_string(),
+            })
+        };
+        Ok(Self {
+            lexicon,
+            orgs: [(POLITICAL, re(POLITICAL_ORG)?), (UNION, re(UNION_ORG)?)],
+
+            first: one(FIRST_PERSON)?,
+            third: one(THIRD_PERSON)?,
+            attaching: one(ATTACHING)?,
+            profile: one(PROFILE)?,
+            generic: one(GENERIC)?,
+            titles: one(TITLES)?,
+        })
+    }
+
+    /// A capitalised first name (of the gazetteer) in `text[from..to]`,
+    /// outside the finding itself (`skip`): an organisation's name ("Green
+    /// Party") does not name a person.
+    fn first_name(&self, text: &str, from: usize, to: usize, skip: (usize, usize)) -> bool {
+        let words = |a: usize, b: usize| {
+            let (a, b) = (floor_boundary(text, a.min(b)), floor_boundary(text, b));
+            text[a..b]
+                .split(|c: char| !c.is_alphabetic())
+                .any(crate::names::is_first_name)
+        };
+        words(from, skip.0.max(from)) || words(skip.1.min(to), to)
+    }
+
+    /// A title followed by a capitalised word in `text[from..to]`.
+    fn titled_name(&self, text: &str, from: usize, to: usize) -> bool {
+        self.titles.find(text, from, to).any(|(_, e, _)| {
+            let rest = text[e..to].trim_start_matches(['.', ' ']);
+            rest.len() < text[e..to].len() && rest.chars().next().is_some_and(char::is_uppercase)
+        })
+    }
+
+    fn score(&self, text: &str, start: usize, end: usize) -> f32 {
+        let (s, e) = sentence(text, start, end);
+        let generic = self.generic.any(text, s, e);
+        if self.first.any(text, s, e) || self.titled_name(text, s, e) {
+            return 0.9;
+        }
+        if !generic && self.first_name(text, s, e, (start, end)) {
+            return 0.85;
+        }
+        let head_end = text.len().min(start.max(200));
+        if self.profile.any(text, 0, floor_boundary(text, head_end)) {
+            return 0.85;
+        }
+        if !generic && (self.third.any(text, s, start) || self.attaching.any(text, s, e)) {
+            return 0.7;
+        }
+        0.3
+    }
+}
+
+/// The sentence around `start..end`: from after the previous `.`, `!`, `?`
+/// or newline (a title's dot, `Mme.`, `Dr.`, does not end one) to the next,
+/// at most 300 bytes each way.
+fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let lo = floor_boundary(text, start.saturating_sub(300));
+    let hi = floor_boundary(text, (end + 300).min(text.len()));
+    let ends_sentence = |i: usize| match b[i] {
+        b'!' | b'?' | b'\n' => true,
+        b'.' => {
+            // "Dr." or "M." before a name is not an end.
+            let word_start = b[..i]
+                .iter()
+                .rposition(|c| !c.is_ascii_alphabetic())
+                .map_or(0, |p| p + 1);
+            let word = &b[word_start..i];
+            !(word.len() <= 3 && word.first().is_some_and(u8::is_ascii_uppercase))
+        }
+        _ => false,
+    };
+    let s = (lo..start)
+        .rev()
+        .find(|&i| ends_sentence(i))
+        .map_or(lo, |i| i + 1);
+    let e = (end..hi).find(|&i| ends_sentence(i)).unwrap_or(hi);
+    (floor_boundary(text, s), floor_boundary(text, e))
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+impl Detector for Special {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        KINDS
+    }
+
+    fn detect(&self, text: &str, out: &mut Vec<Span>) {
+        let mut done = 0usize;
+        for (s, e, owner) in self.lexicon.find(text, 0, text.len()) {
+            if owner == ORG_ANCHOR {
+                // Organisation names: the regexes run only around an anchor.
+                if e <= done {
+                    continue;
+                }
+                let lo = floor_boundary(text, s.saturating_sub(160).max(done));
+                let hi = floor_boundary(text, (e + 160).min(text.len()));
+                for (kind, re) in &self.orgs {
+                    for m in re.find_iter(&text[lo..hi]) {
+                        let name = m.as_str().trim_end();
+                        if name.starts_with("European") || name.starts_with("Union européenne") {
+                            continue;
+                        }
+                        let (a, b) = (lo + m.start(), lo + m.start() + name.len());
+                        out.push(Span::new(a, b, *kind, self.score(text, a, b), ID));
+                    }
+                }
+                done = hi;
+                continue;
+            }
+            let Some((kind, _)) = LEXICONS.get(owner) else {
+                continue;
+            };
+            out.push(Span::new(s, e, *kind, self.score(text, s, e), ID));
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::detectors::run_one;
+
+    fn found(text: &str) -> Vec<(String, &'static str)> {
+        run_one(Box::new(Special::new().unwrap()), text)
+            .into_iter()
+            .filter(|r| r.2 >= 0.5)
+            .map(|(s, k, _)| (s, k))
+            .collect()
+    }
+
+    #[test]
+    fn a_word_alone_is_not_enough() {
+        assert!(found("Le diabète de type 2 touche 4 millions de Français.").is_empty());
+        assert!(found("Diabetes is a disease that affects millions of people.").is_empty());
+        assert_eq!(
+            found("Je suis diabétique depuis 2019."),
+            vec![("diabétique".to_owned(), "health")]
+        );
+        assert_eq!(
+            found("Mme Durand, atteinte d'un diabète, a été hospitalisée."),
+            vec![
+                ("diabète".to_owned(), "health"),
+                ("hospitalisée".to_owned(), "health")
+            ]
+        );
+    }
+
+    fn kinds(text: &str) -> Vec<&'static str> {
+        let mut k: Vec<&str> = found(text).into_iter().map(|(_, k)| k).collect();
+        k.dedup();
+        k
+    }
+
+    #[test]
+    fn each_category_in_both_languages() {
+        assert_eq!(kinds("I'm a practising Muslim."), ["religion-or-belief"]);
+        assert_eq!(kinds("Je suis syndiqué à la CGT."), ["trade-union"]);
+        assert_eq!(
+            kinds("He was convicted of fraud in 2015."),
+            ["criminal-offence"]
+        );
+        assert_eq!(
+            kinds("Bio: proud lesbian mum of two"),
+            ["sexual-orientation-or-life"]
+        );
+        assert_eq!(
+            kinds("Dr Martin a confirmé que je suis porteuse du gène BRCA1."),
+            ["genetic"]
+        );
+        assert_eq!(
+            kinds("J'ai voté pour les écologistes."),
+            ["political-opinion"]
+        );
+        assert!(kinds("The union called a strike for Monday.").is_empty());
+        assert!(
+            kinds("Selon une étude, 12 % des électeurs votent pour les écologistes.").is_empty()
+        );
+    }
+
+    #[test]
+    fn spans_lie_on_char_boundaries() {
+        for text in [
+            "é diabét",
+            "ÉGLISE église",
+            "j’ai un cancer",
+            "💉cancer💉 je",
+        ] {
+            for (s, _) in found(text) {
+                assert!(text.contains(&s));
+            }
+        }
+    }
+}
