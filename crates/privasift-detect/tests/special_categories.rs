@@ -13,6 +13,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use privasift_detect::{DetectConfig, DetectorSet};
 
 const DATA: &str = include_str!("data/special_categories.jsonl");
+/// Written independently of the lexicons and never used to tune them.
+const HELDOUT: &str = include_str!("data/special_categories_heldout.jsonl");
 
 #[derive(Default, Clone, Copy)]
 struct Counts {
@@ -38,13 +40,12 @@ impl Counts {
     }
 }
 
-#[test]
-fn record_level_precision_and_recall_per_category() {
+fn score(data: &str, name: &str) -> BTreeMap<String, Counts> {
     let set = DetectorSet::default_set(&DetectConfig::default()).unwrap();
     let mut counts: BTreeMap<String, Counts> = BTreeMap::new();
     let mut errors = Vec::new();
     let mut n = 0;
-    for line in DATA.lines().filter(|l| !l.trim().is_empty()) {
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         let text = v["text"].as_str().unwrap();
         let gold: BTreeSet<String> = v["categories"]
@@ -77,11 +78,7 @@ fn record_level_precision_and_recall_per_category() {
         }
         n += 1;
     }
-    assert!(
-        n >= 300,
-        "the test set has {n} texts; the issue asks for at least 300"
-    );
-    println!("{n} texts; record level, default threshold\n");
+    println!("{name}: {n} texts; record level, default threshold\n");
     println!("| category | precision | recall | TP | FP | FN |\n|---|---:|---:|---:|---:|---:|");
     for (c, k) in &counts {
         println!(
@@ -93,11 +90,22 @@ fn record_level_precision_and_recall_per_category() {
             k.fn_
         );
     }
-    if std::env::var_os("SHOW_ERRORS").is_some() {
+    if std::env::var_os("SHOW_ERRORS").is_some() && name == "tuning set" {
         for e in &errors {
             println!("{e}");
         }
     }
+    println!();
+    counts
+}
+
+#[test]
+fn record_level_precision_and_recall_per_category() {
+    assert!(
+        DATA.lines().count() >= 300,
+        "the issue asks for at least 300 texts"
+    );
+    let counts = score(DATA, "tuning set");
     // The issue's targets are P >= 0.9 and R >= 0.85 per category; the
     // lexicons were tuned on this set and recall still falls short for
     // some categories (the README's table says which). These floors are the
@@ -117,4 +125,27 @@ fn record_level_precision_and_recall_per_category() {
         .map(|(c, _)| c)
         .collect();
     println!("\nbelow the issue's recall target of 0.85: {short:?}");
+}
+
+/// The held-out set: figures a user can expect on text the lexicons were
+/// not tuned on. Its errors are not printed, so they cannot guide tuning.
+#[test]
+fn held_out_record_level_scores() {
+    let counts = score(HELDOUT, "held-out set");
+    let tp: u32 = counts.values().map(|k| k.tp).sum();
+    let fp: u32 = counts.values().map(|k| k.fp).sum();
+    let fn_: u32 = counts.values().map(|k| k.fn_).sum();
+    let all = Counts { tp, fp, fn_ };
+    println!(
+        "held-out, all categories: P {:.2} R {:.2}",
+        all.precision(),
+        all.recall()
+    );
+    // Floors at the level first measured (2026-11-24), as a regression guard.
+    assert!(
+        all.precision() >= 0.88 && all.recall() >= 0.65,
+        "P {:.2} R {:.2}",
+        all.precision(),
+        all.recall()
+    );
 }
