@@ -193,6 +193,77 @@ const AMBIGUOUS: &[&str] = &[
     "kansas",
     "israel",
     "jordan",
+    "green",
+    "brown",
+    "white",
+    "black",
+    "gray",
+    "grey",
+    "golden",
+    "queen",
+    "prince",
+    "princess",
+    "sister",
+    "baby",
+    "unique",
+    "urban",
+    "pink",
+    "stone",
+    "porter",
+    "walker",
+    "forest",
+    "ford",
+    "labour",
+    "liberal",
+    "independent",
+    "reform",
+    "unity",
+    "january",
+    "february",
+    "march",
+    "october",
+    "november",
+    "december",
+    "german",
+    "french",
+    "english",
+    "mac",
+    "tuesday",
+    "friday",
+    "saturday",
+    "happy",
+    "king",
+    "lord",
+    "lady",
+    "major",
+    "colonel",
+    "judge",
+    "justice",
+    "early",
+    "long",
+    "little",
+    "rich",
+    "cash",
+    "gold",
+    "silver",
+    "fortune",
+    "miles",
+    "mercedes",
+    "lincoln",
+    "jefferson",
+    "washington",
+    "houston",
+    "dallas",
+    "austin",
+    "phoenix",
+    "denver",
+    "orlando",
+    "memphis",
+    "jackson",
+    "madison",
+    "marshall",
+    "mitchell",
+    "williams",
 ];
 
 /// Lower-case first names of all the locales, less the ambiguous ones.
@@ -225,9 +296,20 @@ pub fn first_names() -> &'static HashSet<String> {
 
 /// Whether `word` (as written) is a capitalised first name.
 pub fn is_first_name(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-        && !word.chars().skip(1).any(char::is_uppercase)
-        && first_names().contains(&word.to_lowercase())
+    if !(word.chars().next().is_some_and(char::is_uppercase)
+        && !word.chars().skip(1).any(char::is_uppercase))
+    {
+        return false;
+    }
+    // ASCII names (most) are lowered on the stack.
+    if word.is_ascii() && word.len() <= 32 {
+        let mut buf = [0u8; 32];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|l| first_names().contains(l));
+    }
+    first_names().contains(&word.to_lowercase())
 }
 
 #[cfg(test)]

@@ -1042,11 +1042,12 @@ fn csv_and_tsv_keep_their_header_and_column_order() {
         ["2", "Bob", "none", "nothing"],
         ["3", "Zoé", IBAN, "x"],
     ];
+    // The name column: first names of the gazetteer are PERSON findings.
     let cleaned = [
         ["id", "name", "contact", "note"],
-        ["1", "Ana", "[EMAIL]", "call [PHONE], evenings"],
-        ["2", "Bob", "none", "nothing"],
-        ["3", "Zoé", "[IBAN]", "x"],
+        ["1", "[PERSON]", "[EMAIL]", "call [PHONE], evenings"],
+        ["2", "[PERSON]", "none", "nothing"],
+        ["3", "[PERSON]", "[IBAN]", "x"],
     ];
     let encode = |rows: &[[&str; 4]], sep: &str, keep: &[usize]| -> String {
         rows.iter()

@@ -97,7 +97,8 @@ fn mixed_formats_directory_and_glob_in_one_command() {
         ]
     );
     let expect = [
-        ("people.csv", "csv", "none", 3, 2),
+        // A name column: the person detector finds the first names.
+        ("people.csv", "csv", "none", 3, 3),
         ("people.tsv", "tsv", "none", 2, 1),
         ("shard.jsonl.zst", "jsonl", "zstd", 4, 1),
         ("notes.txt", "text", "none", 3, 1),
@@ -114,7 +115,7 @@ fn mixed_formats_directory_and_glob_in_one_command() {
         assert_eq!(i["records_with_findings"], with, "{name}");
     }
     assert_eq!(rep["records_scanned"], 16);
-    assert_eq!(rep["records_with_findings"], 7);
+    assert_eq!(rep["records_with_findings"], 8);
     assert_eq!(rep["column_profile"], true);
     assert_eq!(rep["fields"]["contact"]["kinds"]["email"][0], 1);
     assert_eq!(rep["fields"]["contact"]["kinds"]["iban"][0], 1);
@@ -260,7 +261,8 @@ fn parquet_gets_a_column_profile() {
     let rep = read_json(&d.join("r.json"));
     assert_eq!(rep["inputs"][0]["format"], "parquet");
     assert_eq!(rep["records_scanned"], 4);
-    assert_eq!(rep["records_with_findings"], 3);
+    // Every row has a name (PERSON), three have a contact too.
+    assert_eq!(rep["records_with_findings"], 4);
     assert_eq!(rep["column_profile"], true);
     let fields = rep["fields"].as_object().unwrap();
     assert!(
@@ -271,7 +273,8 @@ fn parquet_gets_a_column_profile() {
     assert_eq!(rep["fields"]["contact"]["kinds"]["email"][0], 1);
     assert_eq!(rep["fields"]["contact"]["kinds"]["iban"][0], 1);
     assert_eq!(rep["fields"]["notes"]["kinds"]["email"][0], 1);
-    assert_eq!(rep["fields"]["name"]["records_with_findings"], 0);
+    // The name column holds first names (Ana, Bob, Zoé): PERSON.
+    assert_eq!(rep["fields"]["name"]["records_with_findings"], 3);
     let ex = rep["examples"]
         .as_array()
         .unwrap()

@@ -28,6 +28,7 @@ pub mod ip;
 pub mod it_codice_fiscale;
 pub mod mac;
 pub mod nl_bsn;
+pub mod person;
 pub mod phone;
 pub mod pl_pesel;
 pub mod pt_nif;
@@ -69,6 +70,7 @@ pub fn default_detectors() -> Result<Vec<Box<dyn Detector>>, BuildError> {
         Box::new(date_of_birth::DateOfBirth::new()?),
         Box::new(handle::Handle::new()?),
         Box::new(special::Special::new()?),
+        Box::new(person::Person::new()?),
     ])
 }
 

@@ -1,0 +1,534 @@
+//! People's names, the fast default layer: no model, a gazetteer and the
+//! way names are written.
+//!
+//! A name is found when:
+//! - a title precedes capitalised words or initials: `M. G. Antal`,
+//!   `Mme E. Jagander`, `Sir John Freeland`, `Dr Okafor`, `Mrs Janet Hollis`
+//!   (French and honorific titles are part of the name, as in court
+//!   documents; `Mr`, `Dr`... are not) — score 0.9;
+//! - a first name of the gazetteer ([`names`](crate::names)) is followed by
+//!   capitalised words, initials or a surname in capitals: `Jenny Marsh`,
+//!   `Szabina J Gelencsér`, `Jean DUPONT` — 0.85;
+//! - a greeting or signature introduces capitalised words: `Dear Anna`,
+//!   `Chère Léa`, `signé : Paul Morel` — 0.8;
+//! - a first name of the gazetteer stands alone: `thanks to Sophie` — 0.6
+//!   (first names that are also common words, "Grace", "Will", "May", are
+//!   left out of the gazetteer).
+//!
+//! What it misses, by design: names in lower case ("emma"), surnames alone
+//! ("the Christiansen novel"), first names outside the gazetteer. The
+//! optional model layer is the answer to those.
+
+use privasift_core::{Detector, Kind, Label, Span};
+
+use crate::BuildError;
+use crate::names::is_first_name;
+
+pub const PERSON: Kind = Kind::new("person", Label::Person);
+const ID: &str = "person@1";
+
+/// Titles kept in the name (French courtesy titles and British honorifics).
+const TITLES_IN_NAME: &[&str] = &[
+    "M.", "Mme", "Mlle", "Me", "MM.", "Mmes", "Sir", "Dame", "Lady", "Lord",
+];
+/// Titles that introduce a name but are not part of it.
+const TITLES_BEFORE: &[&str] = &[
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Miss",
+    "Dr",
+    "Dr.",
+    "Prof",
+    "Prof.",
+    "Monsieur",
+    "Madame",
+    "Mademoiselle",
+    "Maître",
+    "Docteur",
+    "Professeur",
+    "Pr",
+    "Pr.",
+];
+/// Words that introduce a name: greetings and signatures.
+const INTRODUCERS: &[&str] = &[
+    "Dear",
+    "dear",
+    "Hi",
+    "Hello",
+    "Cher",
+    "Chère",
+    "cher",
+    "chère",
+    "Bonjour",
+    "signé",
+    "Signé",
+    "signed",
+    "Signed",
+    "Regards,",
+    "Cordialement,",
+];
+/// Particles inside names: `Charles de Gaulle`, `Ludwig van Beethoven`.
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "d'", "van", "von", "der", "den", "da", "di", "del", "la", "le", "bin",
+    "ibn", "al",
+];
+/// Capitalised words that are not names even after a first name.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "A",
+    "An",
+    "And",
+    "Or",
+    "But",
+    "In",
+    "On",
+    "At",
+    "Of",
+    "For",
+    "With",
+    "From",
+    "To",
+    "By",
+    "Is",
+    "Was",
+    "Are",
+    "Le",
+    "La",
+    "Les",
+    "Un",
+    "Une",
+    "Et",
+    "Ou",
+    "Mais",
+    "Dans",
+    "Sur",
+    "Pour",
+    "Avec",
+    "Par",
+    "De",
+    "Du",
+    "Des",
+    "Je",
+    "Il",
+    "Elle",
+    "Nous",
+    "Vous",
+    "Ils",
+    "Elles",
+    "I",
+    "He",
+    "She",
+    "We",
+    "You",
+    "They",
+    "It",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Lundi",
+    "Mardi",
+    "Mercredi",
+    "Jeudi",
+    "Vendredi",
+    "Samedi",
+    "Dimanche",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Janvier",
+    "Février",
+    "Mars",
+    "Avril",
+    "Mai",
+    "Juin",
+    "Juillet",
+    "Août",
+    "Septembre",
+    "Octobre",
+    "Novembre",
+    "Décembre",
+    "Street",
+    "Road",
+    "Avenue",
+    "Rue",
+    "Boulevard",
+    "Inc",
+    "Ltd",
+    "LLC",
+    "SA",
+    "SAS",
+    "University",
+    "Université",
+    "Hospital",
+    "Hôpital",
+    "Party",
+    "Union",
+    "Church",
+    "School",
+    "College",
+    "Bank",
+    "Group",
+    "Company",
+];
+
+/// Words after a capitalised run that make it a place or an organisation:
+/// `Victor Hugo Street`, `Millicent Drive`, `Johnson Inc.`.
+const NOT_AFTER: &[&str] = &[
+    "Street",
+    "St",
+    "St.",
+    "Drive",
+    "Dr",
+    "Road",
+    "Rd",
+    "Avenue",
+    "Ave",
+    "Lane",
+    "Ln",
+    "Boulevard",
+    "Blvd",
+    "Way",
+    "Court",
+    "Ct",
+    "Place",
+    "Square",
+    "Park",
+    "Parks",
+    "Extension",
+    "Extensions",
+    "Fort",
+    "Bridge",
+    "Hill",
+    "Hills",
+    "Valley",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "Corp",
+    "Corp.",
+    "Co",
+    "Co.",
+    "GmbH",
+    "SA",
+    "SARL",
+    "SAS",
+    "University",
+    "College",
+    "School",
+    "Stadium",
+    "State",
+    "Hospital",
+    "Hotel",
+    "Airport",
+    "Station",
+    "Center",
+    "Centre",
+    "Institute",
+    "Foundation",
+    "Award",
+    "Awards",
+    "Prize",
+    "Cup",
+    "Trophy",
+    "Falcons",
+    "u.",
+    "utca",
+    "Rua",
+    "Calle",
+    "Via",
+    "rue",
+    "avenue",
+    "boulevard",
+    "Air",
+    "Force",
+    "Division",
+];
+
+/// One word of the text and its byte span.
+struct Word<'t> {
+    start: usize,
+    end: usize,
+    text: &'t str,
+}
+
+#[allow(clippy::many_single_char_names)] // a byte scanner: b, i, s, e, w read best short
+fn words(text: &str) -> Vec<Word<'_>> {
+    // Bytes, not chars: ASCII letters, digits, ' - . and every non-ASCII byte
+    // (accented letters; a few non-ASCII punctuation marks stay glued to
+    // their word, which then does not read as capitalised).
+    let b = text.as_bytes();
+    let is_word =
+        |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.') || c >= 0x80;
+    let mut out = Vec::with_capacity(b.len() / 6);
+    let mut i = 0;
+    while i < b.len() {
+        if !is_word(b[i]) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < b.len() && is_word(b[i]) {
+            i += 1;
+        }
+        let mut e = i;
+        // A trailing dot is punctuation unless the word is an initial or a
+        // title ("G.", "M.", "Dr.").
+        let w = &b[s..e];
+        let ends_dot = w.ends_with(b".");
+        let keeps_dot = ends_dot
+            && w[0].is_ascii_uppercase()
+            && w.iter()
+                .filter(|c| c.is_ascii_alphabetic() || **c >= 0x80)
+                .count()
+                <= 3;
+        if ends_dot && !keeps_dot {
+            e -= 1;
+        }
+        while e > s && matches!(b[e - 1], b'\'' | b'-') {
+            e -= 1;
+        }
+        // Cuts fall on ASCII bytes, so on char boundaries.
+        if e > s {
+            out.push(Word {
+                start: s,
+                end: e,
+                text: &text[s..e],
+            });
+        }
+    }
+    out
+}
+
+fn capitalised(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().any(char::is_alphabetic)
+        && !NOT_NAMES.contains(&w)
+}
+
+fn all_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// An initial: `G.`, `J`, `A.B.`.
+fn initial(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty()
+        && letters.len() <= 3
+        && letters.iter().all(|c| c.is_uppercase())
+        && (letters.len() == 1 || w.contains('.'))
+}
+
+pub struct Person;
+
+impl Person {
+    pub fn new() -> Result<Self, BuildError> {
+        // Load the gazetteer now, not in the middle of the first text.
+        let _ = crate::names::first_names();
+        Ok(Self)
+    }
+
+    /// How many name words follow `words[i]` (capitalised words, initials,
+    /// all-caps surnames, particles between them), at most four.
+    fn name_run(ws: &[Word<'_>], i: usize, text: &str) -> usize {
+        let mut n = 0;
+        let mut j = i;
+        while n < 4 && j < ws.len() {
+            // Names do not run across punctuation other than a hyphen or a
+            // dot, nor into a placeholder `clean` wrote (`Mr [PERSON]`).
+            if j > 0 {
+                let gap = &text[ws[j - 1].end..ws[j].start];
+                if gap.is_empty() || !gap.chars().all(|c| c == ' ' || c == '\u{a0}') {
+                    break;
+                }
+            }
+            let w = ws[j].text;
+            if capitalised(w) || initial(w) || all_caps(w) {
+                n += 1;
+                j += 1;
+            } else if PARTICLES.contains(&w) && ws.get(j + 1).is_some_and(|nx| capitalised(nx.text))
+            {
+                n += 2;
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        n.min(4)
+    }
+}
+
+impl Detector for Person {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        &[PERSON]
+    }
+
+    fn detect(&self, text: &str, out: &mut Vec<Span>) {
+        // Cheap exit: no capital letter, no name.
+        if !text.bytes().any(|b| b.is_ascii_uppercase() || b >= 0xC3) {
+            return;
+        }
+        let ws = words(text);
+        let mut i = 0;
+        while i < ws.len() {
+            let w = ws[i].text;
+            // Most words are lower case and start no rule: skip them fast.
+            let first = w.as_bytes()[0];
+            if !(first.is_ascii_uppercase()
+                || first >= 0x80
+                || matches!(first, b'd' | b'c' | b's' | b'h'))
+            {
+                i += 1;
+                continue;
+            }
+            let next_run = || Self::name_run(&ws, i + 1, text);
+            let push = |out: &mut Vec<Span>, from: usize, to: usize, score: f32| {
+                out.push(Span::new(ws[from].start, ws[to].end, PERSON, score, ID));
+            };
+            if TITLES_IN_NAME.contains(&w) || TITLES_BEFORE.contains(&w) {
+                let n = next_run();
+                if n > 0 {
+                    let from = if TITLES_IN_NAME.contains(&w) {
+                        i
+                    } else {
+                        i + 1
+                    };
+                    push(out, from, i + n, 0.9);
+                    i += n + 1;
+                    continue;
+                }
+            }
+            if INTRODUCERS.contains(&w) {
+                let n = next_run();
+                if n > 0 && !is_first_name(ws[i + 1].text) {
+                    push(out, i + 1, i + n, 0.8);
+                    i += n + 1;
+                    continue;
+                }
+            }
+            let caps_name = all_caps(w) && is_first_name(&title_case(w));
+            if (is_first_name(w) && !NOT_NAMES.contains(&w)) || caps_name {
+                let n = Self::name_run(&ws, i + 1, text);
+                // A street, a company or a house number around the run: an
+                // address or an organisation, not a person.
+                let after = ws.get(i + n + 1).map(|x| x.text);
+                let place = after.is_some_and(|a| NOT_AFTER.contains(&a))
+                    || (i > 0 && ws[i - 1].text.chars().all(|c| c.is_ascii_digit()));
+                if place {
+                    i += n + 1;
+                    continue;
+                }
+                if n > 0 {
+                    push(out, i, i + n, 0.85);
+                    i += n + 1;
+                    continue;
+                }
+                if !caps_name {
+                    let score = 0.6;
+                    push(out, i, i, score);
+                }
+            }
+            i += 1;
+        }
+    }
+}
+
+fn title_case(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f
+            .to_uppercase()
+            .chain(c.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::detectors::run_one;
+
+    fn found(text: &str) -> Vec<String> {
+        run_one(Box::new(Person::new().unwrap()), text)
+            .into_iter()
+            .filter(|r| r.2 >= 0.5)
+            .map(|(s, _, _)| s)
+            .collect()
+    }
+
+    #[test]
+    fn titles_first_names_and_signatures() {
+        assert_eq!(
+            found("introduite par M. G. Antal, puis par Mme E. Jagander."),
+            ["M. G. Antal", "Mme E. Jagander"]
+        );
+        assert_eq!(
+            found("I am referring Mrs Janet Hollis for assessment."),
+            ["Janet Hollis"]
+        );
+        assert_eq!(found("Jenny Marsh is the shop steward."), ["Jenny Marsh"]);
+        assert_eq!(
+            found("by Sandra J Gelencsér – go figure"),
+            ["Sandra J Gelencsér"]
+        );
+        assert_eq!(found("Signé : Jean DUPONT"), ["Jean DUPONT"]);
+        assert_eq!(found("Dear Okonkwo, thanks."), ["Okonkwo"]);
+        assert_eq!(
+            found("Nous avons vu Charles de Gaulle hier."),
+            ["Charles de Gaulle"]
+        );
+        assert_eq!(found("thanks to Sophie for the help"), ["Sophie"]);
+    }
+
+    #[test]
+    fn placeholders_clean_wrote_are_not_names() {
+        assert!(found("The tax ID of Mr [PERSON] is [NATIONAL_ID].").is_empty());
+        assert!(found("Contact Mme <PERSON_7f3a9c12d4e0> today").is_empty());
+    }
+
+    #[test]
+    fn words_that_are_not_names() {
+        assert!(found("The meeting is on Monday in Paris.").is_empty());
+        assert!(found("Will the party win? May is a month.").is_empty());
+        assert!(found("the european union and the green party").is_empty());
+    }
+
+    #[test]
+    fn spans_lie_on_char_boundaries() {
+        for t in ["Šárka Ottová", "« Élodie »", "Mme Ç.", "M. 😀", "Dear 中文"] {
+            for s in found(t) {
+                assert!(t.contains(&s), "{t}");
+            }
+        }
+    }
+}
