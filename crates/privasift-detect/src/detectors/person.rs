@@ -267,6 +267,19 @@ const NOT_AFTER: &[&str] = &[
     "Division",
 ];
 
+/// Which bytes belong to words: ASCII letters and digits, `'`, `-`, `.` and
+/// every non-ASCII byte (one table load per byte in the hot loop).
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = c.is_ascii_alphanumeric() || c == b'\'' || c == b'-' || c == b'.' || c >= 0x80;
+        i += 1;
+    }
+    t
+};
+
 /// One word of the text and its byte span.
 struct Word<'t> {
     start: usize,
@@ -280,8 +293,7 @@ fn words(text: &str) -> Vec<Word<'_>> {
     // (accented letters; a few non-ASCII punctuation marks stay glued to
     // their word, which then does not read as capitalised).
     let b = text.as_bytes();
-    let is_word =
-        |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.') || c >= 0x80;
+    let is_word = |c: u8| WORD_BYTE[usize::from(c)];
     let mut out = Vec::with_capacity(b.len() / 6);
     let mut i = 0;
     while i < b.len() {
