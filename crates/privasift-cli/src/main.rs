@@ -81,6 +81,9 @@ struct InputArgs {
     /// Drop spans scoring below this (0 to 1).
     #[arg(long, default_value_t = 0.5, value_name = "S")]
     min_score: f32,
+    /// A label's own threshold, overriding --min-score: `--threshold PERSON=0.8,HEALTH=0.7`.
+    #[arg(long, value_delimiter = ',', value_name = "LABEL=S", value_parser = parse_threshold)]
+    threshold: Vec<(Label, f32)>,
     /// No progress bar.
     #[arg(long, short = 'q')]
     quiet: bool,
@@ -185,9 +188,28 @@ fn build_set(input: &InputArgs) -> Result<DetectorSet> {
     let config = DetectConfig {
         labels: (!input.labels.is_empty()).then(|| input.labels.clone()),
         min_score: input.min_score,
-        ..DetectConfig::default()
+        thresholds: input.threshold.iter().copied().collect(),
     };
     DetectorSet::default_set(&config).context("building the detectors")
+}
+
+/// `PERSON=0.8` for `--threshold`.
+fn parse_threshold(s: &str) -> Result<(Label, f32), String> {
+    let (label, score) = s
+        .split_once('=')
+        .ok_or_else(|| format!("`{s}`: expected LABEL=SCORE, e.g. PERSON=0.8"))?;
+    let label: Label = label
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{label}` is not a label (privasift detectors lists them)"))?;
+    let score: f32 = score
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{score}` is not a score between 0 and 1"))?;
+    if !(0.0..=1.0).contains(&score) {
+        return Err(format!("`{score}` is not a score between 0 and 1"));
+    }
+    Ok((label, score))
 }
 
 fn run_options(input: &InputArgs, selection: Selection, sample: Sample) -> RunOptions {

@@ -275,3 +275,52 @@ fn output_is_written_atomically() {
     );
     r.assert_code(2);
 }
+
+#[test]
+fn per_label_thresholds_trade_recall_for_precision() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A full name scores 0.85, a first name alone 0.6.
+    write(
+        d,
+        "in.jsonl",
+        jline(
+            json!(1),
+            "Jenny Marsh called; thanks to Sophie for the note.",
+        ),
+    );
+    let persons = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["detect", "in.jsonl", "--id-field", "id", "-o", "out.jsonl"];
+        args.extend_from_slice(extra);
+        run(d, args).assert_code(0);
+        let text = "Jenny Marsh called; thanks to Sophie for the note.";
+        read_jsonl(&d.join("out.jsonl"))[0]["spans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["label"] == "PERSON")
+            .map(|s| {
+                slice(
+                    text,
+                    s["start"].as_u64().unwrap(),
+                    s["end"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(persons(&[]), ["Jenny Marsh", "Sophie"]);
+    assert_eq!(persons(&["--threshold", "PERSON=0.8"]), ["Jenny Marsh"]);
+    // The label's own threshold wins over --min-score, both ways.
+    assert_eq!(
+        persons(&["--min-score", "0.9", "--threshold", "PERSON=0.5"]),
+        ["Jenny Marsh", "Sophie"]
+    );
+    for bad in ["PERSON", "NOBODY=0.5", "PERSON=2", "PERSON=x"] {
+        let r = run(
+            d,
+            ["detect", "in.jsonl", "-o", "o2.jsonl", "--threshold", bad],
+        );
+        assert_eq!(r.code, Some(2), "{bad}: {}", r.stderr);
+        assert!(r.stderr.contains("--threshold"), "{bad}: {}", r.stderr);
+    }
+}
