@@ -83,6 +83,14 @@ struct ManifestInput {
     output: PathBuf,
 }
 
+/// The ledger: the option, else `PRIVASIFT_LEDGER`, else
+/// `./privasift-ledger.jsonl`.
+pub fn ledger_path(option: Option<PathBuf>) -> PathBuf {
+    option
+        .or_else(|| std::env::var_os(LEDGER_ENV).map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_LEDGER))
+}
+
 pub fn clean(a: CleanArgs) -> Result<ExitCode> {
     let set = build_set(&a.input)?;
     let known = set.kinds();
@@ -108,11 +116,7 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
     check_policy_fields(transformer.policy(), &found, &a.input)?;
     // A ledger that cannot be appended to (broken chain, locked) is refused
     // before anything is written.
-    let ledger_path = a
-        .ledger
-        .clone()
-        .or_else(|| std::env::var_os(LEDGER_ENV).map(PathBuf::from))
-        .unwrap_or_else(|| PathBuf::from(DEFAULT_LEDGER));
+    let ledger_path = ledger_path(a.ledger.clone());
     let mut ledger = Ledger::open(&ledger_path)?;
 
     // OUTDIR: fresh, or resumed with the same run parameters.
@@ -709,11 +713,7 @@ pub fn reveal(args: RevealArgs) -> Result<ExitCode> {
         bail!("reveal needs the key: --key-file FILE or the PRIVASIFT_KEY environment variable");
     };
     let transformer = Transformer::new(Policy::builtin(), Some(key))?;
-    let ledger_path = args
-        .ledger
-        .clone()
-        .or_else(|| std::env::var_os(LEDGER_ENV).map(PathBuf::from))
-        .unwrap_or_else(|| PathBuf::from(DEFAULT_LEDGER));
+    let ledger_path = ledger_path(args.ledger.clone());
     let mut ledger = Ledger::open(&ledger_path)?;
     let found = privasift_formats::discover(&[args.input.display().to_string()], None);
     let Some(source) = found.sources.first() else {

@@ -28,15 +28,10 @@ pub enum LedgerCommand {
     },
 }
 
-fn path_or_default(file: Option<PathBuf>) -> PathBuf {
-    file.or_else(|| std::env::var_os(crate::clean::LEDGER_ENV).map(PathBuf::from))
-        .unwrap_or_else(|| PathBuf::from("privasift-ledger.jsonl"))
-}
-
 pub fn ledger(c: LedgerCommand) -> Result<ExitCode> {
     match c {
         LedgerCommand::Verify { file } => {
-            let path = path_or_default(file);
+            let path = crate::clean::ledger_path(file);
             match privasift_ledger::verify(&path) {
                 Ok(v) => {
                     emit(&format!(
@@ -55,7 +50,7 @@ pub fn ledger(c: LedgerCommand) -> Result<ExitCode> {
             }
         }
         LedgerCommand::Show { file, run, json } => {
-            let path = path_or_default(file);
+            let path = crate::clean::ledger_path(file);
             let summary = privasift_ledger::summarise(&path, run.as_deref())?;
             if json {
                 emit(&format!("{}\n", serde_json::to_string_pretty(&summary)?))?;
