@@ -327,13 +327,13 @@ pub fn render_summary(r: &ScanReport) -> String {
     if !r.kinds.is_empty() {
         let _ = writeln!(
             s,
-            "\n  {:<22} {:<16} {:>10} {:>10} {:>9}",
+            "\n  {:<26} {:<26} {:>10} {:>10} {:>9}",
             "kind", "label", "findings", "records", "share"
         );
         for (name, k) in &r.kinds {
             let _ = writeln!(
                 s,
-                "  {:<22} {:<16} {:>10} {:>10} {:>9}",
+                "  {:<26} {:<26} {:>10} {:>10} {:>9}",
                 name,
                 k.label.as_str(),
                 k.findings,
@@ -405,7 +405,7 @@ pub fn render_summary(r: &ScanReport) -> String {
             let id = e.id.as_ref().map_or(String::new(), |k| format!(" id {k}"));
             let _ = writeln!(
                 s,
-                "  {:<22} {:<28} {path}:{}{id} field {}",
+                "  {:<26} {:<28} {path}:{}{id} field {}",
                 e.kind, e.masked, e.record, e.field
             );
         }
