@@ -9,6 +9,7 @@ use privasift_core::Detector;
 
 use crate::BuildError;
 
+pub mod address;
 pub mod be_national_number;
 pub mod credit_card;
 pub mod date_of_birth;
@@ -71,6 +72,7 @@ pub fn default_detectors() -> Result<Vec<Box<dyn Detector>>, BuildError> {
         Box::new(handle::Handle::new()?),
         Box::new(special::Special::new()?),
         Box::new(person::Person::new()?),
+        Box::new(address::Address::new()?),
     ])
 }
 

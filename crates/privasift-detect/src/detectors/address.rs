@@ -1,0 +1,334 @@
+//! Postal addresses: a street word (`rue`, `avenue`, `Street`, `Rd`, `Rua`,
+//! `Straße`...) with a house number next to it, in the order of the
+//! language: "12 rue de la Paix", "221B Baker Street", "Rua do Arenque 1634",
+//! "Koskikatu 25". The span grows over the street's name, an apartment or
+//! suite, and a following postcode and town ("75002 Paris", "London NW1").
+//!
+//! Scores: street word and number 0.8; with a postcode 0.9. A street word
+//! without a number is not an address ("the street was quiet").
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use privasift_core::{Detector, Kind, Label, Span};
+
+use crate::BuildError;
+
+pub const ADDRESS: Kind = Kind::new("postal-address", Label::Address);
+const ID: &str = "address@1";
+
+/// Street words whose number comes before them (English, French).
+const NUMBER_BEFORE: &[&str] = &[
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "lane",
+    "ln",
+    "drive",
+    "boulevard",
+    "blvd",
+    "way",
+    "court",
+    "terrace",
+    "crescent",
+    "parkway",
+    "highway",
+    "hwy",
+    "rue",
+    "av",
+    "bd",
+    "chemin",
+    "impasse",
+    "allée",
+    "allee",
+    "quai",
+    "route",
+    "cours",
+    "passage",
+    "place",
+    "square",
+];
+/// Street words whose number comes after the name (Portuguese, Spanish,
+/// Italian, German, Nordic, Hungarian...).
+const NUMBER_AFTER: &[&str] = &[
+    "rua", "calle", "avenida", "viale", "piazza", "straße", "strasse", "gasse", "weg", "platz",
+    "utca", "tér", "út", "katu", "tie", "kuja", "vej", "gade", "gata", "gatan", "vägen", "plein",
+    "straat", "laan",
+];
+
+pub struct Address {
+    streets: AhoCorasick,
+    /// For each street word: whether its number comes first.
+    number_first: Vec<bool>,
+}
+
+impl Address {
+    pub fn new() -> Result<Self, BuildError> {
+        let words: Vec<&str> = NUMBER_BEFORE.iter().chain(NUMBER_AFTER).copied().collect();
+        let streets = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&words)
+            .map_err(|e| BuildError::Detector {
+                detector: ID,
+                message: e.to_string(),
+            })?;
+        let number_first = NUMBER_BEFORE
+            .iter()
+            .map(|_| true)
+            .chain(NUMBER_AFTER.iter().map(|_| false))
+            .collect();
+        Ok(Self {
+            streets,
+            number_first,
+        })
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// A house number: 1 to 5 digits, maybe a letter or bis/ter (`221B`, `12bis`).
+fn house_number(w: &str) -> bool {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=5).contains(&digits) && {
+        let rest = w[digits..].trim_end_matches([',', '.']);
+        rest.is_empty()
+            || (rest.len() == 1 && rest.bytes().all(|b| b.is_ascii_alphabetic()))
+            || matches!(rest.to_ascii_lowercase().as_str(), "bis" | "ter")
+    }
+}
+
+/// The words of `text[from..to]` with their byte offsets, split on spaces.
+fn words_in(text: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut pos = from;
+    for w in text[from..to].split(' ') {
+        if !w.is_empty() {
+            out.push((pos, w));
+        }
+        pos += w.len() + 1;
+    }
+    out
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The end of the line's clause from `at`: the next comma, semicolon,
+/// newline or sentence end, at most `max` bytes on.
+fn clause_end(text: &str, at: usize, max: usize) -> usize {
+    let hi = ceil(text, (at + max).min(text.len()));
+    text[at..hi]
+        .find([',', ';', '\n', '(', ')', '!', '?'])
+        .map_or(hi, |i| at + i)
+}
+
+/// A postcode and town after the street: "75002 Paris", "London NW1 6XE",
+/// "CO 80202"; returns the end of what was taken.
+fn postcode_after(text: &str, at: usize) -> Option<usize> {
+    let rest = text[at..].trim_start_matches([',', ' ', '\n']);
+    let start = text.len() - rest.len();
+    let line_end = clause_end(text, start, 60);
+    let ws = words_in(text, start, line_end);
+    let is_code = |w: &str| {
+        let w = w.trim_end_matches([',', '.']);
+        (w.len() == 5 && w.bytes().all(|b| b.is_ascii_digit()))
+            || (2..=4).contains(&w.len())
+                && w.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+                && w.bytes().any(|b| b.is_ascii_digit())
+                && w.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    };
+    let mut end = None;
+    for (i, (pos, w)) in ws.iter().enumerate().take(4) {
+        if is_code(w) {
+            end = Some(pos + w.trim_end_matches([',', '.']).len());
+            // A town after a French postcode; a second half of a UK one.
+            let inward = |w: &str| {
+                let w = w.trim_end_matches([',', '.']).as_bytes();
+                w.len() == 3 && w[0].is_ascii_digit() && w[1..].iter().all(u8::is_ascii_uppercase)
+            };
+            if let Some((p2, w2)) = ws.get(i + 1)
+                && (w2.chars().next().is_some_and(char::is_uppercase) || is_code(w2) || inward(w2))
+            {
+                end = Some(p2 + w2.trim_end_matches([',', '.']).len());
+            }
+            break;
+        }
+    }
+    end
+}
+
+impl Detector for Address {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        &[ADDRESS]
+    }
+
+    fn detect(&self, text: &str, out: &mut Vec<Span>) {
+        let b = text.as_bytes();
+        let mut done = 0usize;
+        for m in self.streets.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if s < done
+                || (s > 0 && is_word_byte(b[s - 1]))
+                || (e < b.len() && is_word_byte(b[e]) && b[e] != b'.')
+            {
+                continue;
+            }
+            let number_first = self.number_first[m.pattern().as_usize()];
+            // Look for the house number: before the street word (up to four
+            // words back: "12 bis rue", "221B Baker Street"), or after the
+            // name ("Rua do Arenque 1634").
+            let lo = floor(text, s.saturating_sub(40));
+            let before = words_in(text, lo, s);
+            let line_end = clause_end(text, e, 60);
+            let after = words_in(text, e, line_end);
+            let start = if number_first {
+                // The number, then at most three capitalised name words
+                // before the street word ("221B Baker Street"), or the
+                // number right before it ("12 rue").
+                let mut found = None;
+                // "St", "Rd" right after a number are ordinals ("3 rd
+                // game"): those need a street name in between.
+                let abbreviation = e - s <= 2;
+                for (k, (pos, w)) in before.iter().enumerate().rev().take(4) {
+                    if house_number(w) {
+                        let between = &before[k + 1..];
+                        if abbreviation && between.is_empty() {
+                            break;
+                        }
+                        let names_ok = between.iter().all(|(_, x)| {
+                            x.chars().next().is_some_and(char::is_uppercase)
+                                || matches!(*x, "bis" | "ter" | ",")
+                        });
+                        if names_ok {
+                            found = Some(*pos);
+                        }
+                        break;
+                    }
+                }
+                found
+            } else {
+                None
+            };
+            // Number-after styles: a capitalised name, then the number
+            // ("Rua João Pessoa 1636").
+            let number_after = !number_first
+                && after
+                    .first()
+                    .is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+                && after.iter().take(5).any(|(_, w)| house_number(w));
+            let Some(span_start) = start.or(number_after.then_some(s)) else {
+                continue;
+            };
+            // The street's name runs to the end of the clause (FR "rue de la
+            // Paix"), or for number-after styles to the number.
+            let mut end = match after.get(..after.len().min(6)).and_then(<[_]>::last) {
+                Some((pos, w)) => pos + w.trim_end_matches(['.', ',']).len(),
+                None => e,
+            };
+            if !number_first
+                && let Some((pos, w)) = after.iter().take(5).find(|(_, w)| house_number(w))
+            {
+                end = pos + w.trim_end_matches(['.', ',']).len();
+            }
+            let mut score = 0.8;
+            if let Some(pc) = postcode_after(text, end) {
+                end = pc;
+                score = 0.9;
+            }
+            let end = floor(text, end.min(text.len()));
+            if end > span_start {
+                out.push(Span::new(span_start, end, ADDRESS, score, ID));
+                done = end;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::detectors::run_one;
+
+    fn found(text: &str) -> Vec<String> {
+        run_one(Box::new(Address::new().unwrap()), text)
+            .into_iter()
+            .filter(|r| r.2 >= 0.5)
+            .map(|(s, _, _)| s)
+            .collect()
+    }
+
+    #[test]
+    fn french_and_english_conventions() {
+        assert_eq!(
+            found("Envoyez-le au 12 rue de la Paix, 75002 Paris."),
+            ["12 rue de la Paix, 75002 Paris"]
+        );
+        assert_eq!(
+            found("She lives at 221B Baker Street, London NW1 6XE."),
+            ["221B Baker Street, London NW1 6XE"]
+        );
+        assert_eq!(found("1668 Glyn St"), ["1668 Glyn St"]);
+        assert_eq!(
+            found("The title refers to Rua João Pessoa 1636 street"),
+            ["Rua João Pessoa 1636"]
+        );
+        assert_eq!(found("Harjukatu 54 on kaunis"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn ordinals_and_the_word_via_are_not_streets() {
+        assert!(found("the 3 rd game and the 1 st round").is_empty());
+        assert!(found("bought via ASOSMarketplace. Only £ 10").is_empty());
+        assert!(
+            found("via Roma 12").is_empty(),
+            "lower-case via: not Italian here"
+        );
+        // A town is taken only after a postcode.
+        assert_eq!(
+            found("Flats, 320 Willis Street, Wellington"),
+            ["320 Willis Street"]
+        );
+    }
+
+    #[test]
+    fn a_street_word_without_a_number_is_not_an_address() {
+        assert!(found("The street was quiet; we took the road home.").is_empty());
+        assert!(found("Il habite rue de la Paix depuis longtemps.").is_empty());
+        assert!(found("In 2019 the avenue was closed.").is_empty());
+    }
+
+    #[test]
+    fn spans_lie_on_char_boundaries() {
+        for t in [
+            "12 rue Émile Zola, 69003 Lyon",
+            "5 Straße 😀",
+            "Μεγάλη 184 rua 7",
+        ] {
+            for s in found(t) {
+                assert!(t.contains(&s), "{t}");
+            }
+        }
+    }
+}
