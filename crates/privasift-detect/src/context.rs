@@ -8,6 +8,25 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+/// The largest char boundary of `text` at or before `i` (`i` past the end
+/// gives the end).
+pub fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `text` at or after `i`.
+pub fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// At most `max` bytes of `text` ending at `at`, starting on a char boundary.
 pub fn before(text: &str, at: usize, max: usize) -> &str {
     let at = at.min(text.len());

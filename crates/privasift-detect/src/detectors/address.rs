@@ -11,6 +11,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
+use crate::context::{ceil_boundary as ceil, floor_boundary as floor};
 
 pub const ADDRESS: Kind = Kind::new("postal-address", Label::Address);
 const ID: &str = "address@1";
@@ -113,20 +114,6 @@ fn words_in(text: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
         pos += w.len() + 1;
     }
     out
-}
-
-fn floor(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil(text: &str, mut i: usize) -> usize {
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 /// The end of the line's clause from `at`: the next comma, semicolon,

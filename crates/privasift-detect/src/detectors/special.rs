@@ -24,6 +24,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
+use crate::context::floor_boundary;
 
 const ID: &str = "special-category@1";
 
@@ -360,13 +361,6 @@ fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
         .map_or(lo, |i| i + 1);
     let e = (end..hi).find(|&i| ends_sentence(i)).unwrap_or(hi);
     (floor_boundary(text, s), floor_boundary(text, e))
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 impl Detector for Special {
