@@ -270,6 +270,35 @@ impl CleanJob<'_> {
         }
     }
 
+    /// A line as text; invalid UTF-8 is replaced by U+FFFD and counted as a
+    /// problem (the record is still cleaned and written).
+    fn decode<'l>(
+        &self,
+        raw: &'l [u8],
+        source: SourceId,
+        line: u64,
+        out: &mut CleanOutput,
+    ) -> std::borrow::Cow<'l, str> {
+        match std::str::from_utf8(raw) {
+            Ok(s) => std::borrow::Cow::Borrowed(s),
+            Err(e) => {
+                self.problem(
+                    out,
+                    RecordError::new(
+                        source,
+                        Location::Line(line),
+                        ErrorKind::InvalidUtf8,
+                        format!(
+                            "invalid UTF-8 at byte {} of the line; cleaned and written with invalid bytes replaced by U+FFFD",
+                            e.valid_up_to()
+                        ),
+                    ),
+                );
+                String::from_utf8_lossy(raw)
+            }
+        }
+    }
+
     /// Looks again at every edited field: removing a value changes the
     /// context of its neighbours (a phone number next to a URL that held
     /// `id=` is a phone number once the URL is gone), so what the edited
@@ -366,21 +395,7 @@ impl CleanJob<'_> {
             if raw.iter().all(u8::is_ascii_whitespace) {
                 continue; // blank, or a line the reader skipped (counted there)
             }
-            let text = match std::str::from_utf8(raw) {
-                Ok(s) => std::borrow::Cow::Borrowed(s),
-                Err(e) => {
-                    self.problem(
-                        out,
-                        RecordError::new(
-                            source,
-                            Location::Line(n),
-                            ErrorKind::InvalidUtf8,
-                            format!("invalid UTF-8 at byte {} of the line; cleaned and written with invalid bytes replaced by U+FFFD", e.valid_up_to()),
-                        ),
-                    );
-                    String::from_utf8_lossy(raw)
-                }
-            };
+            let text = self.decode(raw, source, n, out);
             let doc = match JsonDoc::parse(&text) {
                 Ok(d) => d,
                 Err(e) => {
@@ -471,21 +486,7 @@ impl CleanJob<'_> {
                     buf.push(b'\n');
                     continue;
                 }
-                let text = match std::str::from_utf8(line) {
-                    Ok(s) => std::borrow::Cow::Borrowed(s),
-                    Err(e) => {
-                        self.problem(
-                            out,
-                            RecordError::new(
-                                source,
-                                Location::Line(n),
-                                ErrorKind::InvalidUtf8,
-                                format!("invalid UTF-8 at byte {} of the line; cleaned and written with invalid bytes replaced by U+FFFD", e.valid_up_to()),
-                            ),
-                        );
-                        String::from_utf8_lossy(line)
-                    }
-                };
+                let text = self.decode(line, source, n, out);
                 out.counts.records_read += 1;
                 spans.clear();
                 if plan == FieldPlan::Scan {

@@ -183,7 +183,7 @@ impl Transformer {
                 }
                 FieldPlan::Whole(Action::Keep, _) => FieldOutcome::Unchanged,
                 FieldPlan::Whole(a, label) => {
-                    d.actions.insert(action_word(a));
+                    d.actions.insert(a.name());
                     let kind = Kind::new("field", *label);
                     FieldOutcome::Replace(self.replacement(a, kind, f.text))
                 }
@@ -216,7 +216,7 @@ impl Transformer {
                             }
                             _ => {}
                         }
-                        d.actions.insert(action_word(a));
+                        d.actions.insert(a.name());
                         out.push_str(&f.text[last..s.start]);
                         out.push_str(&self.replacement(a, s.kind, value));
                         last = s.end;
@@ -388,20 +388,6 @@ pub fn token_with(key: &Key, label: Label, value: &str, chars: usize) -> String 
     let mut h = hex::encode(mac);
     h.truncate(chars.clamp(8, 64));
     format!("<{}_{h}>", label.as_str())
-}
-
-fn action_word(a: &Action) -> &'static str {
-    match a {
-        Action::Keep => "keep",
-        Action::Redact => "redact",
-        Action::Mask(_) => "mask",
-        Action::Pseudonymise => "pseudonymise",
-        Action::Surrogate => "surrogate",
-        Action::Encrypt => "encrypt",
-        Action::Generalise(_) => "generalise",
-        Action::DropField => "drop-field",
-        Action::DropRecord => "drop-record",
-    }
 }
 
 /// Stars every letter and digit but the part kept.

@@ -63,7 +63,8 @@ pub enum Granularity {
 }
 
 impl Action {
-    fn name(&self) -> &'static str {
+    /// The action's name as a policy writes it (and the ledger records it).
+    pub fn name(&self) -> &'static str {
         match self {
             Action::Keep => "keep",
             Action::Redact => "redact",
