@@ -14,6 +14,7 @@ use privasift_core::Label;
 use privasift_detect::{DetectConfig, DetectorSet};
 use privasift_formats::{Discovered, Format, ReadOptions, Selection, discover};
 mod clean;
+mod comply;
 mod ledger;
 
 use privasift_pipeline::{
@@ -53,6 +54,18 @@ enum Command {
     /// Check and summarise the processing ledger.
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
+    /// Write a commented project manifest to fill in (for `check`, `report`, `dpia`).
+    Init(comply::InitArgs),
+    /// Check a project manifest against the CNIL's AI how-to sheets, with evidence from scans and ledgers; exit 1 when a legal obligation fails.
+    Check(comply::CheckArgs),
+    /// List the CNIL rules `check` applies, or explain one.
+    Rules(comply::RulesArgs),
+    /// Write a compliance report for a DPO (HTML, Markdown or JSON).
+    Report(comply::ReportArgs),
+    /// Write a DPIA draft: Markdown, or JSON the CNIL's PIA software imports.
+    Dpia(comply::DpiaArgs),
+    /// Print the JSON Schema of the project manifest.
+    Schema,
 }
 
 #[derive(Args)]
@@ -167,6 +180,12 @@ fn main() -> ExitCode {
         Command::Keygen(a) => clean::keygen(a),
         Command::Reveal(a) => clean::reveal(a),
         Command::Ledger(c) => ledger::ledger(c),
+        Command::Init(a) => comply::init(a),
+        Command::Check(a) => comply::check(a),
+        Command::Rules(a) => comply::rules(a),
+        Command::Report(a) => comply::report(a),
+        Command::Dpia(a) => comply::dpia(a),
+        Command::Schema => comply::schema(),
     };
     match result {
         Ok(code) => code,

@@ -76,8 +76,9 @@ pub enum DpiaLevel {
 pub struct DpiaDecision {
     pub required: bool,
     pub level: DpiaLevel,
-    /// The WP248 criteria met, each with where it comes from
-    /// (`declared` or `evidence`).
+    /// The WP248 criteria met, each with where it comes from: `declared`
+    /// (in `dpia.criteria`), `sources` (derived from the sources'
+    /// declarations) or `evidence` (found by scans).
     pub criteria: Vec<Criterion>,
     /// What made it required (list item, AI Act high risk, criteria count).
     pub triggers: Vec<String>,
@@ -154,11 +155,8 @@ pub struct ReuseVerdict {
 pub fn decide(m: &Manifest, ev: &Evidence) -> Decisions {
     let personal_data = personal_data(m, ev);
     let legal_regime = regime(m, &personal_data);
-    let sensitive_data: Vec<SensitiveVerdict> = m
-        .sources
-        .iter()
-        .filter_map(|s| sensitive(s, ev))
-        .collect();
+    let sensitive_data: Vec<SensitiveVerdict> =
+        m.sources.iter().filter_map(|s| sensitive(s, ev)).collect();
     let dpia_required = dpia(m, ev, &legal_regime, &sensitive_data);
     Decisions {
         legal_basis: m
@@ -171,7 +169,7 @@ pub fn decide(m: &Manifest, ev: &Evidence) -> Decisions {
             .sources
             .iter()
             .filter(|s| s.mode.is_reuse())
-            .map(|s| reuse(s))
+            .map(reuse)
             .collect(),
         sensitive_data,
         legal_regime,
@@ -227,7 +225,10 @@ fn regime(m: &Manifest, pd: &PersonalDataDecision) -> RegimeDecision {
     let mut reasons = Vec::new();
     let r = &m.regime;
     let value = if pd.value == Tri::No {
-        reasons.push("no personal data is processed: the GDPR does not apply to the dataset (S0-SCOPE-01)".into());
+        reasons.push(
+            "no personal data is processed: the GDPR does not apply to the dataset (S0-SCOPE-01)"
+                .into(),
+        );
         LegalRegime::OutOfScope
     } else if r.national_security {
         reasons.push("the processing serves national defence or State security: outside EU law (S1-REGIME-01)".into());
@@ -247,7 +248,10 @@ fn regime(m: &Manifest, pd: &PersonalDataDecision) -> RegimeDecision {
         reasons.push("the operational use is not identified (general-purpose): the GDPR generally applies to development (S1-REGIME-04)".into());
         LegalRegime::Gdpr
     } else {
-        reasons.push("an identified civil use: development follows its regime, the GDPR (S1-REGIME-03)".into());
+        reasons.push(
+            "an identified civil use: development follows its regime, the GDPR (S1-REGIME-03)"
+                .into(),
+        );
         LegalRegime::Gdpr
     };
     let mut sheets_apply = value == LegalRegime::Gdpr;
@@ -255,7 +259,9 @@ fn regime(m: &Manifest, pd: &PersonalDataDecision) -> RegimeDecision {
         sheets_apply = false;
         reasons.push("the phase is deployment: the CNIL's AI sheets cover the development phase only (S0-SCOPE-01)".into());
     } else if value != LegalRegime::Gdpr {
-        reasons.push("the CNIL's AI sheets cover processing subject to the GDPR only (S1-REGIME-05)".into());
+        reasons.push(
+            "the CNIL's AI sheets cover processing subject to the GDPR only (S1-REGIME-05)".into(),
+        );
     }
     RegimeDecision {
         value,
@@ -265,7 +271,12 @@ fn regime(m: &Manifest, pd: &PersonalDataDecision) -> RegimeDecision {
 }
 
 /// DT-2.
-fn dpia(m: &Manifest, ev: &Evidence, regime: &RegimeDecision, sensitive: &[SensitiveVerdict]) -> DpiaDecision {
+fn dpia(
+    m: &Manifest,
+    ev: &Evidence,
+    regime: &RegimeDecision,
+    sensitive: &[SensitiveVerdict],
+) -> DpiaDecision {
     let mut criteria: Vec<Criterion> = m
         .dpia
         .criteria
@@ -276,22 +287,29 @@ fn dpia(m: &Manifest, ev: &Evidence, regime: &RegimeDecision, sensitive: &[Sensi
             from: "declared",
         })
         .collect();
-    let mut derive = |c: Wp248, cond: bool| {
+    let mut derive = |c: Wp248, cond: bool, from: &'static str| {
         if cond && !criteria.iter().any(|x| x.criterion == c) {
             criteria.push(Criterion {
                 criterion: c,
                 number: c.number(),
-                from: "evidence",
+                from,
             });
         }
     };
     derive(
         Wp248::SensitiveData,
-        !ev.special_found().is_empty() || sensitive.iter().any(|s| !s.declared.is_empty()),
+        !ev.special_found().is_empty(),
+        "evidence",
+    );
+    derive(
+        Wp248::SensitiveData,
+        sensitive.iter().any(|s| !s.declared.is_empty()),
+        "sources",
     );
     derive(
         Wp248::VulnerablePeople,
         m.sources.iter().any(|s| s.vulnerable_people),
+        "sources",
     );
     criteria.sort_by_key(|c| c.number);
     let mut triggers = Vec::new();
@@ -306,8 +324,15 @@ fn dpia(m: &Manifest, ev: &Evidence, regime: &RegimeDecision, sensitive: &[Sensi
             reasons,
         };
     }
-    if let Some(item) = m.dpia.cnil_list_item.as_ref().filter(|s| !s.trim().is_empty()) {
-        triggers.push(format!("the processing matches an item of the CNIL's Art. 35(4) list: {item}"));
+    if let Some(item) = m
+        .dpia
+        .cnil_list_item
+        .as_ref()
+        .filter(|s| !s.trim().is_empty())
+    {
+        triggers.push(format!(
+            "the processing matches an item of the CNIL's Art. 35(4) list: {item}"
+        ));
     }
     if m.project.ai_act_risk == AiActRisk::High {
         triggers.push("the system is high-risk under the AI Act: the CNIL holds a DPIA mandatory (consultation summary, sheet 5)".into());
@@ -327,7 +352,10 @@ fn dpia(m: &Manifest, ev: &Evidence, regime: &RegimeDecision, sensitive: &[Sensi
             triggers.push(format!("{n} WP248 criteria are met: {}", names.join(", ")));
         }
     } else {
-        reasons.push(format!("{n} WP248 criterion met (two or more generally require a DPIA)"));
+        reasons.push(format!(
+            "{n} WP248 {} met (two or more generally require a DPIA)",
+            if n == 1 { "criterion" } else { "criteria" }
+        ));
     }
     let (required, level) = if !triggers.is_empty() {
         (true, DpiaLevel::Required)
@@ -414,7 +442,9 @@ fn basis(m: &Manifest, s: &Source) -> BasisVerdict {
         }
         Some(LegalBasis::LegalObligation) => {
             if given(s.legal_text.as_ref()) {
-                reasons.push("legal obligation, with the legal text that imposes the processing".into());
+                reasons.push(
+                    "legal obligation, with the legal text that imposes the processing".into(),
+                );
                 Validity::Valid
             } else {
                 reasons.push("legal obligation holds only where a legal text itself imposes the processing, which is rarely the case for training (S4-BASIS-07; consultation summary, sheet 4)".into());
@@ -429,7 +459,9 @@ fn basis(m: &Manifest, s: &Source) -> BasisVerdict {
                 reasons.push("public task, with the legal text laying it down".into());
                 Validity::Valid
             } else {
-                reasons.push("public task needs the legal text that lays the task down (S4-BASIS-05)".into());
+                reasons.push(
+                    "public task needs the legal text that lays the task down (S4-BASIS-05)".into(),
+                );
                 Validity::Incomplete
             }
         }
@@ -487,10 +519,7 @@ fn sensitive(s: &Source, ev: &Evidence) -> Option<SensitiveVerdict> {
             undeclared.join(", ")
         ));
     }
-    let outcome = if !s.special_categories_targeted {
-        reasons.push("incidental special-category data: the controller must filter it out and, once aware of it, delete it immediately and automatically as far as possible (consultation summary, sheet 4)".into());
-        SensitiveOutcome::Incidental
-    } else {
+    let outcome = if s.special_categories_targeted {
         match s.art9_exception {
             None => {
                 reasons.push("special-category data is sought, and no Art. 9(2) exception is declared: processing is prohibited (S4-SENS-01)".into());
@@ -541,6 +570,9 @@ fn sensitive(s: &Source, ev: &Evidence) -> Option<SensitiveVerdict> {
                 }
             }
         }
+    } else {
+        reasons.push("incidental special-category data: the controller must filter it out and, once aware of it, delete it immediately and automatically as far as possible (consultation summary, sheet 4)".into());
+        SensitiveOutcome::Incidental
     };
     Some(SensitiveVerdict {
         source: s.id.clone(),

@@ -79,7 +79,8 @@ impl Report {
 pub fn severity(kind: RuleKind, confidence: Confidence) -> Severity {
     match (kind, confidence) {
         (RuleKind::Obligation, Confidence::Verified) => Severity::Error,
-        (RuleKind::Obligation, _) | (RuleKind::Recommendation, Confidence::Verified | Confidence::Secondary) => {
+        (RuleKind::Obligation, _)
+        | (RuleKind::Recommendation, Confidence::Verified | Confidence::Secondary) => {
             Severity::Warning
         }
         (RuleKind::Recommendation, Confidence::Unconfirmed) | (RuleKind::GoodPractice, _) => {
@@ -109,17 +110,20 @@ pub fn check(manifest: &Manifest, text: &str, evidence: &Evidence) -> Report {
         let mut out = Vec::new();
         rule.check(&cx, &mut out);
         for v in out {
-            let pos = v
-                .at
-                .as_ref()
-                .and_then(|p| locate(text, p))
-                .map(|r| line_col(text, r.start));
+            let pos =
+                v.at.as_ref()
+                    .and_then(|p| locate(text, p))
+                    .map(|r| line_col(text, r.start));
             let severity = severity(meta.kind, meta.confidence);
             let deviation = (severity != Severity::Error)
                 .then(|| manifest.deviation(meta.id))
                 .flatten()
                 .map(|d| {
-                    let by = d.approved_by.as_deref().map(|b| format!(" (approved by {b})")).unwrap_or_default();
+                    let by = d
+                        .approved_by
+                        .as_deref()
+                        .map(|b| format!(" (approved by {b})"))
+                        .unwrap_or_default();
                     format!("{}{by}", d.justification.trim())
                 });
             findings.push(Finding {

@@ -218,24 +218,36 @@ fn ledger(path: &Path) -> Result<LedgerEvidence, EvidenceError> {
         .collect();
     // Per-record events, read only up to where the chain verified.
     let file = std::fs::File::open(path).map_err(io)?;
-    for line in std::io::BufReader::new(file).lines().take(summary.entries as usize) {
+    for line in std::io::BufReader::new(file)
+        .lines()
+        .take(summary.entries as usize)
+    {
         let line = line.map_err(io)?;
         let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
             continue;
         };
-        let Some(run) = runs.iter_mut().find(|r| Some(r.run.as_str()) == v["run"].as_str()) else {
+        let Some(run) = runs
+            .iter_mut()
+            .find(|r| Some(r.run.as_str()) == v["run"].as_str())
+        else {
             continue;
         };
         let records: Vec<&serde_json::Value> = match v["event"].as_str() {
             Some("record") => vec![&v["body"]],
-            Some("records") => v["body"]["records"].as_array().map(|a| a.iter().collect()).unwrap_or_default(),
+            Some("records") => v["body"]["records"]
+                .as_array()
+                .map(|a| a.iter().collect())
+                .unwrap_or_default(),
             _ => continue,
         };
         for r in records {
             let action = r["action"].as_str().unwrap_or("(none)").to_owned();
             let special = r["kinds"].as_array().is_some_and(|ks| {
                 ks.iter().filter_map(|k| k.as_str()).any(|k| {
-                    serde_json::from_value::<SpecialCategory>(serde_json::Value::String(k.to_owned())).is_ok()
+                    serde_json::from_value::<SpecialCategory>(serde_json::Value::String(
+                        k.to_owned(),
+                    ))
+                    .is_ok()
                 })
             });
             if special {

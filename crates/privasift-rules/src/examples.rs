@@ -4,7 +4,8 @@
 //! `examples/project.toml` (a fictional project that passes every rule):
 //! tables merge key by key, arrays of tables merge element by element (the
 //! first `[[sources]]` of a fragment edits the project's first source),
-//! other values replace, and the string `"<unset>"` removes a key.
+//! other values (and empty arrays) replace, and the string `"<unset>"`
+//! removes a key.
 
 use toml::{Table, Value};
 
@@ -41,7 +42,9 @@ fn merge_tables(base: &mut Table, over: Table) {
         match (base.get_mut(&k), v) {
             (Some(Value::Table(b)), Value::Table(o)) => merge_tables(b, o),
             (Some(Value::Array(b)), Value::Array(o))
-                if o.iter().all(Value::is_table) && b.iter().all(Value::is_table) =>
+                if !o.is_empty()
+                    && o.iter().all(Value::is_table)
+                    && b.iter().all(Value::is_table) =>
             {
                 for (i, item) in o.into_iter().enumerate() {
                     match (b.get_mut(i), item) {
@@ -60,7 +63,8 @@ fn merge_tables(base: &mut Table, over: Table) {
 /// The manifest text, manifest and evidence of an example.
 pub fn build(example: &Example) -> Result<(String, Manifest, Evidence), String> {
     let text = merge(PROJECT, example.manifest).map_err(|e| e.to_string())?;
-    let manifest = crate::parse::parse(&text, "example").map_err(|e: ManifestError| e.to_string())?;
+    let manifest =
+        crate::parse::parse(&text, "example").map_err(|e: ManifestError| e.to_string())?;
     let mut evidence = Evidence {
         today: Some(TODAY),
         ..Evidence::default()

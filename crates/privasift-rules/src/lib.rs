@@ -10,11 +10,14 @@
 //! function of manifest, evidence and date; it prints nothing.
 
 pub mod decisions;
+pub mod dpia;
 pub mod engine;
 pub mod evidence;
 pub mod examples;
+pub mod init;
 pub mod manifest;
 pub mod parse;
+pub mod render;
 pub mod rule;
 pub mod rules;
 

@@ -9,6 +9,10 @@
 //! Parsing and the checks of impossible combinations live in `parse.rs`;
 //! this file is only the shape.
 
+// A manifest declares yes/no facts (a consent is free, a crawl honours
+// robots.txt): plain booleans are the clearest TOML for them.
+#![allow(clippy::struct_excessive_bools)]
+
 use std::fmt;
 
 use schemars::JsonSchema;
@@ -34,7 +38,11 @@ impl Date {
 
     /// Days since 1970-01-01 (proleptic Gregorian), for durations.
     pub fn days(self) -> i64 {
-        let (y, m, d) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
         let y = if m <= 2 { y - 1 } else { y };
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
@@ -42,6 +50,34 @@ impl Date {
         let doy = (153 * mp + 2) / 5 + d - 1;
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         era * 146_097 + doe - 719_468
+    }
+}
+
+impl Date {
+    /// The date `days` after 1970-01-01 (inverse of [`Date::days`]).
+    pub fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+        }
+    }
+
+    /// Today (UTC), from the system clock.
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Date::from_days((secs / 86_400) as i64)
     }
 }
 
@@ -446,7 +482,9 @@ impl LegalBasis {
 
 /// The special categories of GDPR Art. 9, and offence data (Art. 10). The
 /// names match the labels of privasift's detectors.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum SpecialCategory {
     Health,
@@ -632,7 +670,7 @@ pub struct Scraping {
     /// robots.txt honoured for the crawler's agents.
     #[serde(default)]
     pub robots_txt: bool,
-    /// ai.txt, TDMRep and `noai` signals honoured.
+    /// `ai.txt`, `TDMRep` and `noai` signals honoured.
     #[serde(default)]
     pub ai_opt_outs: bool,
     /// Sites with inherently sensitive content excluded.
@@ -811,7 +849,9 @@ pub enum DpiaStatus {
     NotRequired,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Wp248 {
     EvaluationOrScoring,
@@ -839,7 +879,9 @@ impl Wp248 {
             Wp248::MatchingDatasets => "matching or combining datasets",
             Wp248::VulnerablePeople => "data concerning vulnerable people",
             Wp248::InnovativeUse => "innovative use or new technology",
-            Wp248::PreventsRights => "processing that prevents exercising a right or using a service",
+            Wp248::PreventsRights => {
+                "processing that prevents exercising a right or using a service"
+            }
         }
     }
 }
@@ -869,7 +911,9 @@ pub struct RiskRating {
 }
 
 /// The AI-specific risks the sheets name for a DPIA.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum RiskId {
     Memorisation,
@@ -991,7 +1035,9 @@ pub struct Information {
     pub general_notice_published: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum NoticeElement {
     ControllerIdentity,
@@ -1081,7 +1127,9 @@ impl Manifest {
     }
 
     pub fn scraping(&self) -> impl Iterator<Item = &Source> {
-        self.sources.iter().filter(|s| s.mode == SourceMode::Scraped)
+        self.sources
+            .iter()
+            .filter(|s| s.mode == SourceMode::Scraped)
     }
 
     pub fn deviation(&self, rule: &str) -> Option<&Deviation> {

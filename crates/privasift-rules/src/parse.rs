@@ -22,7 +22,11 @@ pub struct ManifestError {
 
 impl fmt::Display for ManifestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.origin, self.line, self.column, self.message)?;
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.origin, self.line, self.column, self.message
+        )?;
         if let Some(h) = &self.help {
             write!(f, "\n  help: {h}")?;
         }
@@ -42,10 +46,12 @@ pub enum Seg {
 pub struct Path(pub Vec<Seg>);
 
 impl Path {
+    #[must_use]
     pub fn key(mut self, k: &str) -> Path {
         self.0.push(Seg::Key(k.to_owned()));
         self
     }
+    #[must_use]
     pub fn index(mut self, i: usize) -> Path {
         self.0.push(Seg::Index(i));
         self
@@ -104,7 +110,9 @@ pub fn locate(text: &str, path: &Path) -> Option<Range<usize>> {
                 value = Some(v.get_ref());
             }
             Seg::Index(i) => {
-                let Some(DeValue::Array(a)) = value else { break };
+                let Some(DeValue::Array(a)) = value else {
+                    break;
+                };
                 let Some(v) = a.get(*i) else { break };
                 best = Some(v.span());
                 table = None;
@@ -136,7 +144,13 @@ impl ManifestError {
         }
     }
 
-    fn at_path(text: &str, origin: &str, path: &Path, message: String, help: Option<String>) -> Self {
+    fn at_path(
+        text: &str,
+        origin: &str,
+        path: &Path,
+        message: String,
+        help: Option<String>,
+    ) -> Self {
         let offset = locate(text, path).map_or(0, |r| r.start);
         Self::at(text, origin, offset, format!("`{path}`: {message}"), help)
     }
@@ -144,7 +158,10 @@ impl ManifestError {
 
 /// The closest of `candidates` to `word`, if close enough to be a likely
 /// typo (`legal_basis` → `legal-basis`).
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let norm = |s: &str| s.to_lowercase().replace('_', "-");
     let w = norm(word);
     candidates
@@ -188,7 +205,10 @@ pub fn impossible(m: &Manifest) -> Vec<(Path, String, Option<String>)> {
     if m.version != 1 {
         out.push((
             root().key("version"),
-            format!("manifest version {} is not known to this privasift", m.version),
+            format!(
+                "manifest version {} is not known to this privasift",
+                m.version
+            ),
             Some("use `version = 1`".into()),
         ));
     }
@@ -210,15 +230,22 @@ pub fn impossible(m: &Manifest) -> Vec<(Path, String, Option<String>)> {
                 )),
                 Some(c) if !controllers.contains(&c.as_str()) => out.push((
                     root().key("actors").index(i).key("on-behalf-of"),
-                    format!("processor `{}` acts for `{c}`, which is not a controller of this manifest", a.name),
-                    did_you_mean(c, controllers.iter().copied()).map(|s| format!("did you mean `{s}`?")),
+                    format!(
+                        "processor `{}` acts for `{c}`, which is not a controller of this manifest",
+                        a.name
+                    ),
+                    did_you_mean(c, controllers.iter().copied())
+                        .map(|s| format!("did you mean `{s}`?")),
                 )),
                 Some(_) => {}
             }
         } else if a.on_behalf_of.is_some() {
             out.push((
                 root().key("actors").index(i).key("on-behalf-of"),
-                format!("`on-behalf-of` is for processors, and `{}` is not one", a.name),
+                format!(
+                    "`on-behalf-of` is for processors, and `{}` is not one",
+                    a.name
+                ),
                 None,
             ));
         }
@@ -226,7 +253,11 @@ pub fn impossible(m: &Manifest) -> Vec<(Path, String, Option<String>)> {
     let mut ids = std::collections::BTreeSet::new();
     for (i, p) in m.purposes.iter().enumerate() {
         if !ids.insert(p.id.as_str()) {
-            out.push((root().key("purposes").index(i).key("id"), format!("purpose id `{}` is used twice", p.id), None));
+            out.push((
+                root().key("purposes").index(i).key("id"),
+                format!("purpose id `{}` is used twice", p.id),
+                None,
+            ));
         }
     }
     let purpose_ids: Vec<&str> = m.purposes.iter().map(|p| p.id.as_str()).collect();
@@ -234,29 +265,47 @@ pub fn impossible(m: &Manifest) -> Vec<(Path, String, Option<String>)> {
     for (i, s) in m.sources.iter().enumerate() {
         let at = || root().key("sources").index(i);
         if !source_ids.insert(s.id.as_str()) {
-            out.push((at().key("id"), format!("source id `{}` is used twice", s.id), None));
+            out.push((
+                at().key("id"),
+                format!("source id `{}` is used twice", s.id),
+                None,
+            ));
         }
         for (j, p) in s.purposes.iter().enumerate() {
             if !purpose_ids.contains(&p.as_str()) {
                 out.push((
                     at().key("purposes").index(j),
-                    format!("source `{}` names purpose `{p}`, which no `[[purposes]]` entry has", s.id),
-                    did_you_mean(p, purpose_ids.iter().copied()).map(|c| format!("did you mean `{c}`?")),
+                    format!(
+                        "source `{}` names purpose `{p}`, which no `[[purposes]]` entry has",
+                        s.id
+                    ),
+                    did_you_mean(p, purpose_ids.iter().copied())
+                        .map(|c| format!("did you mean `{c}`?")),
                 ));
             }
         }
         if s.art9_exception.is_some() && s.special_categories.is_empty() {
             out.push((
                 at().key("art9-exception"),
-                format!("source `{}` relies on an Art. 9 exception but declares no special category", s.id),
+                format!(
+                    "source `{}` relies on an Art. 9 exception but declares no special category",
+                    s.id
+                ),
                 Some("list them in `special-categories`, or remove `art9-exception`".into()),
             ));
         }
         if !s.personal_data && (!s.special_categories.is_empty() || s.legal_basis.is_some()) {
-            let key = if s.special_categories.is_empty() { "legal-basis" } else { "special-categories" };
+            let key = if s.special_categories.is_empty() {
+                "legal-basis"
+            } else {
+                "special-categories"
+            };
             out.push((
                 at().key(key),
-                format!("source `{}` declares `personal-data = false` but gives `{key}`", s.id),
+                format!(
+                    "source `{}` declares `personal-data = false` but gives `{key}`",
+                    s.id
+                ),
                 None,
             ));
         }
@@ -267,26 +316,66 @@ pub fn impossible(m: &Manifest) -> Vec<(Path, String, Option<String>)> {
                     format!(
                         "source `{}` gives `{key}` but its legal basis is {}",
                         s.id,
-                        s.legal_basis.map_or("not set".into(), |b| format!("`{}`", kebab(&b)))
+                        s.legal_basis
+                            .map_or("not set".into(), |b| format!("`{}`", kebab(&b)))
                     ),
-                    Some(format!("set `legal-basis = \"{}\"` or remove `{key}`", kebab(&basis))),
+                    Some(format!(
+                        "set `legal-basis = \"{}\"` or remove `{key}`",
+                        kebab(&basis)
+                    )),
                 )
             })
         };
-        out.extend(mismatch("legitimate-interest", LegalBasis::LegitimateInterest, s.legitimate_interest.is_some()));
-        out.extend(mismatch("consent", LegalBasis::Consent, s.consent.is_some()));
-        out.extend(mismatch("contract-necessity", LegalBasis::Contract, s.contract_necessity.is_some()));
+        out.extend(mismatch(
+            "legitimate-interest",
+            LegalBasis::LegitimateInterest,
+            s.legitimate_interest.is_some(),
+        ));
+        out.extend(mismatch(
+            "consent",
+            LegalBasis::Consent,
+            s.consent.is_some(),
+        ));
+        out.extend(mismatch(
+            "contract-necessity",
+            LegalBasis::Contract,
+            s.contract_necessity.is_some(),
+        ));
         if s.scraping.is_some() && s.mode != crate::manifest::SourceMode::Scraped {
-            out.push((at().key("scraping"), format!("source `{}` describes scraping but its mode is not `scraped`", s.id), None));
+            out.push((
+                at().key("scraping"),
+                format!(
+                    "source `{}` describes scraping but its mode is not `scraped`",
+                    s.id
+                ),
+                None,
+            ));
         }
         if s.reuse.is_some() && !s.mode.is_reuse() {
-            out.push((at().key("reuse"), format!("source `{}` describes re-use checks but its mode is `{}`", s.id, kebab(&s.mode)), None));
+            out.push((
+                at().key("reuse"),
+                format!(
+                    "source `{}` describes re-use checks but its mode is `{}`",
+                    s.id,
+                    kebab(&s.mode)
+                ),
+                None,
+            ));
         }
     }
     let periods = [
-        ("development", m.retention.development.as_ref().map(|p| (p.start, p.end))),
-        ("maintenance", m.retention.maintenance.as_ref().map(|p| (p.start, p.end))),
-        ("audit", m.retention.audit.as_ref().map(|p| (p.start, p.end))),
+        (
+            "development",
+            m.retention.development.as_ref().map(|p| (p.start, p.end)),
+        ),
+        (
+            "maintenance",
+            m.retention.maintenance.as_ref().map(|p| (p.start, p.end)),
+        ),
+        (
+            "audit",
+            m.retention.audit.as_ref().map(|p| (p.start, p.end)),
+        ),
     ];
     for (name, p) in periods {
         if let Some((start, end)) = p
@@ -323,12 +412,19 @@ pub fn impossible(m: &Manifest) -> Vec<(Path, String, Option<String>)> {
             )),
             Some(r) if r.meta().kind == crate::rule::RuleKind::Obligation => out.push((
                 at,
-                format!("`{}` recalls a legal obligation: it cannot be departed from, only met", d.rule),
+                format!(
+                    "`{}` recalls a legal obligation: it cannot be departed from, only met",
+                    d.rule
+                ),
                 None,
             )),
             Some(_) => {
                 if d.justification.trim().is_empty() {
-                    out.push((root().key("deviations").index(i).key("justification"), "a deviation needs a justification".into(), None));
+                    out.push((
+                        root().key("deviations").index(i).key("justification"),
+                        "a deviation needs a justification".into(),
+                        None,
+                    ));
                 }
             }
         }
@@ -353,17 +449,24 @@ mod tests {
     fn paths_round_trip_and_locate() {
         let p = Path::parse("sources[1].art9-exception");
         assert_eq!(p.to_string(), "sources[1].art9-exception");
-        let text = "[[sources]]\nid = \"a\"\n\n[[sources]]\nid = \"b\"\nart9-exception = \"research\"\n";
+        let text =
+            "[[sources]]\nid = \"a\"\n\n[[sources]]\nid = \"b\"\nart9-exception = \"research\"\n";
         let r = locate(text, &p).unwrap();
         assert_eq!(line_col(text, r.start), (6, 1));
     }
 
     #[test]
     fn typos_get_a_suggestion() {
-        assert_eq!(did_you_mean("legal_basis", ["legal-basis", "legal-text"]), Some("legal-basis"));
+        assert_eq!(
+            did_you_mean("legal_basis", ["legal-basis", "legal-text"]),
+            Some("legal-basis")
+        );
         assert_eq!(did_you_mean("zzz", ["legal-basis"]), None);
         let m = "unknown field `legal_basis`, expected one of `id`, `legal-basis`";
-        assert_eq!(suggestion(m).as_deref(), Some("did you mean `legal-basis`?"));
+        assert_eq!(
+            suggestion(m).as_deref(),
+            Some("did you mean `legal-basis`?")
+        );
     }
 
     #[test]
@@ -372,5 +475,14 @@ mod tests {
         assert_eq!(d("1970-01-01").days(), 0);
         assert_eq!(d("2024-03-01").days() - d("2024-02-28").days(), 2);
         assert!(crate::manifest::Date::parse("2024-13-01").is_none());
+        for s in [
+            "1970-01-01",
+            "2000-02-29",
+            "2024-12-31",
+            "2026-11-24",
+            "2100-03-01",
+        ] {
+            assert_eq!(crate::manifest::Date::from_days(d(s).days()), d(s), "{s}");
+        }
     }
 }

@@ -101,7 +101,9 @@ impl Sheet {
             Sheet::LegalRegime => "Sheet 1: applicable legal regime",
             Sheet::Purpose => "Sheet 2: purpose",
             Sheet::Actors => "Sheet 3: legal qualification of actors",
-            Sheet::Lawfulness => "Sheet 4: lawfulness (legal basis, sensitive data, scraping, re-use)",
+            Sheet::Lawfulness => {
+                "Sheet 4: lawfulness (legal basis, sensitive data, scraping, re-use)"
+            }
             Sheet::Dpia => "Sheet 5: data protection impact assessment",
             Sheet::Design => "Sheet 6: design choices",
             Sheet::DataManagement => "Sheet 7: data collection and management",
@@ -171,6 +173,7 @@ impl Violation {
             at: None,
         }
     }
+    #[must_use]
     pub fn at(mut self, path: &str) -> Violation {
         self.at = Some(Path::parse(path));
         self

@@ -41,7 +41,9 @@ pub fn all() -> Vec<&'static dyn Rule> {
 
 /// The rule with this id.
 pub fn find(id: &str) -> Option<&'static dyn Rule> {
-    all().into_iter().find(|r| r.meta().id.eq_ignore_ascii_case(id))
+    all()
+        .into_iter()
+        .find(|r| r.meta().id.eq_ignore_ascii_case(id))
 }
 
 #[cfg(test)]
@@ -73,7 +75,11 @@ mod tests {
             let bad = violations(rule, &m.bad);
             assert!(!bad.is_empty(), "{}: the bad example raises nothing", m.id);
             let good = violations(rule, &m.good);
-            assert!(good.is_empty(), "{}: the good example raises {good:?}", m.id);
+            assert!(
+                good.is_empty(),
+                "{}: the good example raises {good:?}",
+                m.id
+            );
         }
     }
 
@@ -96,7 +102,12 @@ mod tests {
         for rule in all() {
             let m = rule.meta();
             assert!(ids.insert(m.id), "{} twice", m.id);
-            for (what, s) in [("title", m.title), ("applies", m.applies), ("source", m.source), ("doc", m.doc)] {
+            for (what, s) in [
+                ("title", m.title),
+                ("applies", m.applies),
+                ("source", m.source),
+                ("doc", m.doc),
+            ] {
                 assert!(!s.trim().is_empty(), "{}: empty {what}", m.id);
             }
             if m.confidence != crate::rule::Confidence::Verified {

@@ -6,8 +6,18 @@ pub struct Check;
 
 /// Words that give a dispute as the reason to keep data (EN, FR).
 const DISPUTE: &[&str] = &[
-    "dispute", "litigation", "lawsuit", "legal claim", "legal action", "court case",
-    "contentieux", "litige", "précontentieux", "action en justice", "just in case", "au cas où",
+    "dispute",
+    "litigation",
+    "lawsuit",
+    "legal claim",
+    "legal action",
+    "court case",
+    "contentieux",
+    "litige",
+    "précontentieux",
+    "action en justice",
+    "just in case",
+    "au cas où",
 ];
 
 static META: RuleMeta = RuleMeta {
@@ -19,8 +29,12 @@ static META: RuleMeta = RuleMeta {
     applies: "data kept for audit after training",
     source: "Catalogue S7-DATA-07/08, settled by the seeds: consultation summary, sheet 7, \"Retention of data for audit purposes\"; GDPR Art. 5(1)(e).",
     doc: "After a sorting phase, training data may be kept for audit purposes (e.g. measuring bias), but retention cannot be justified in advance by a possible future dispute: data may not be kept \"just in case\". The rule fails when the audit retention's purpose speaks of a dispute, litigation or keeping data just in case (in English or French).",
-    bad: Example::toml("[retention.audit]\npurpose = \"evidence in case of a future dispute with a customer\"\n"),
-    good: Example::toml("[retention.audit]\npurpose = \"measuring bias across customer languages\"\n"),
+    bad: Example::toml(
+        "[retention.audit]\npurpose = \"evidence in case of a future dispute with a customer\"\n",
+    ),
+    good: Example::toml(
+        "[retention.audit]\npurpose = \"measuring bias across customer languages\"\n",
+    ),
 };
 
 impl Rule for Check {

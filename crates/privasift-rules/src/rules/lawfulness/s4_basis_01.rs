@@ -16,7 +16,9 @@ static META: RuleMeta = RuleMeta {
     applies: "every source that holds personal data",
     source: "Catalogue S4-BASIS-01 (CNIL sheet 4, \"Ensuring the lawfulness of the data processing\"); GDPR Art. 6(1).",
     doc: "Creating and using a training dataset that holds personal data needs a legal basis of GDPR Art. 6, chosen before the processing starts: the obligations and the people's rights depend on it. The CNIL names consent, legitimate interest, public task, contract and legal obligation as the bases to consider; vital interests is not one of them. The rule fails when a source has no `legal-basis`, relies on vital interests, or chose it (`legal-basis-chosen-on`) after the processing started (`project.started`).",
-    bad: Example::toml("[[sources]]\nlegal-basis = \"<unset>\"\nlegitimate-interest = \"<unset>\"\n"),
+    bad: Example::toml(
+        "[[sources]]\nlegal-basis = \"<unset>\"\nlegitimate-interest = \"<unset>\"\n",
+    ),
     good: Example::toml(""),
 };
 

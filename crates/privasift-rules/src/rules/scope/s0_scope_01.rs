@@ -16,11 +16,15 @@ static META: RuleMeta = RuleMeta {
     doc: "The sheets cover the processing of personal data in the development phase. Whether a dataset holds personal data decides whether the GDPR applies at all, and the CNIL notes that with large, unstructured datasets it is often very difficult to be certain none is included. The rule fails when the manifest declares `personal-data = \"no\"` and a scan report given as evidence found personal data: the evidence wins, and the project is checked as if it held personal data.",
     bad: Example {
         manifest: "[project]\npersonal-data = \"no\"\n",
-        scan: Some(r#"{"classification":{"verdict":"contains personal data"},"records_scanned":100,"records_with_findings":7,"inputs":[{"path":"data/tickets/a.jsonl"}],"kinds":{"email":{"label":"EMAIL","records":7}}}"#),
+        scan: Some(
+            r#"{"classification":{"verdict":"contains personal data"},"records_scanned":100,"records_with_findings":7,"inputs":[{"path":"data/tickets/a.jsonl"}],"kinds":{"email":{"label":"EMAIL","records":7}}}"#,
+        ),
     },
     good: Example {
         manifest: "",
-        scan: Some(r#"{"classification":{"verdict":"contains personal data"},"records_scanned":100,"records_with_findings":7,"inputs":[{"path":"data/tickets/a.jsonl"}],"kinds":{"email":{"label":"EMAIL","records":7}}}"#),
+        scan: Some(
+            r#"{"classification":{"verdict":"contains personal data"},"records_scanned":100,"records_with_findings":7,"inputs":[{"path":"data/tickets/a.jsonl"}],"kinds":{"email":{"label":"EMAIL","records":7}}}"#,
+        ),
     },
 };
 
