@@ -243,11 +243,13 @@ fn ledger(path: &Path) -> Result<LedgerEvidence, EvidenceError> {
         for r in records {
             let action = r["action"].as_str().unwrap_or("(none)").to_owned();
             let special = r["kinds"].as_array().is_some_and(|ks| {
+                // Labels (`HEALTH`), or kind names (`health`).
                 ks.iter().filter_map(|k| k.as_str()).any(|k| {
-                    serde_json::from_value::<SpecialCategory>(serde_json::Value::String(
-                        k.to_owned(),
-                    ))
-                    .is_ok()
+                    SpecialCategory::from_label(k).is_some()
+                        || serde_json::from_value::<SpecialCategory>(serde_json::Value::String(
+                            k.to_owned(),
+                        ))
+                        .is_ok()
                 })
             });
             if special {
