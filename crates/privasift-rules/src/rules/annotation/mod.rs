@@ -1,4 +1,7 @@
 //! Rules of this sheet.
 use crate::rule::Rule;
 
-pub(super) const RULES: &[&dyn Rule] = &[];
+mod annot_02;
+mod annot_06;
+
+pub(super) const RULES: &[&dyn Rule] = &[&annot_02::Check, &annot_06::Check];

@@ -1,4 +1,14 @@
 //! Rules of this sheet.
 use crate::rule::Rule;
 
-pub(super) const RULES: &[&dyn Rule] = &[];
+mod model_02;
+mod model_03;
+mod model_04;
+mod model_07;
+
+pub(super) const RULES: &[&dyn Rule] = &[
+    &model_02::Check,
+    &model_03::Check,
+    &model_04::Check,
+    &model_07::Check,
+];

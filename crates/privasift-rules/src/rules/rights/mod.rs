@@ -1,4 +1,18 @@
 //! Rules of this sheet.
 use crate::rule::Rule;
 
-pub(super) const RULES: &[&dyn Rule] = &[];
+mod rights_01;
+mod rights_03;
+mod rights_05;
+mod rights_06;
+mod rights_07;
+mod rights_09;
+
+pub(super) const RULES: &[&dyn Rule] = &[
+    &rights_01::Check,
+    &rights_03::Check,
+    &rights_05::Check,
+    &rights_06::Check,
+    &rights_07::Check,
+    &rights_09::Check,
+];
