@@ -2,5 +2,138 @@
 use crate::rule::Rule;
 
 mod s4_basis_01;
+mod s4_basis_02;
+mod s4_basis_03;
+mod s4_basis_05;
+mod s4_basis_06;
+mod s4_basis_07;
+mod s4_basis_08;
+mod s4_reuse_01;
+mod s4_reuse_04;
+mod s4_reuse_05;
+mod s4_reuse_06;
+mod s4_reuse_07;
+mod s4_reuse_08;
+mod s4_scrape_01;
+mod s4_scrape_02;
+mod s4_scrape_03;
+mod s4_scrape_05;
+mod s4_scrape_06;
+mod s4_scrape_07;
+mod s4_scrape_08;
+mod s4_sens_01;
+mod s4_sens_03;
+mod s4_sens_04;
+mod s4_sens_05;
+mod s4_sens_06;
+mod s4_sens_07;
+mod s4_sens_08;
 
-pub(super) const RULES: &[&dyn Rule] = &[&s4_basis_01::Check];
+pub(super) const RULES: &[&dyn Rule] = &[
+    &s4_basis_01::Check,
+    &s4_basis_02::Check,
+    &s4_basis_03::Check,
+    &s4_basis_05::Check,
+    &s4_basis_06::Check,
+    &s4_basis_07::Check,
+    &s4_basis_08::Check,
+    &s4_sens_01::Check,
+    &s4_sens_03::Check,
+    &s4_sens_04::Check,
+    &s4_sens_05::Check,
+    &s4_sens_06::Check,
+    &s4_sens_07::Check,
+    &s4_sens_08::Check,
+    &s4_scrape_01::Check,
+    &s4_scrape_02::Check,
+    &s4_scrape_03::Check,
+    &s4_scrape_05::Check,
+    &s4_scrape_06::Check,
+    &s4_scrape_07::Check,
+    &s4_scrape_08::Check,
+    &s4_reuse_01::Check,
+    &s4_reuse_04::Check,
+    &s4_reuse_05::Check,
+    &s4_reuse_06::Check,
+    &s4_reuse_07::Check,
+    &s4_reuse_08::Check,
+];
+
+/// The test helper of `rules/mod.rs`, shared by this sheet's rule tests
+/// (one copy instead of one per file), with a hook to add evidence the
+/// examples cannot carry (ledgers).
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+pub(super) mod testing {
+    use crate::decisions::decide;
+    use crate::evidence::Evidence;
+    use crate::examples::build;
+    use crate::rule::{Context, Example, Rule, Violation};
+
+    /// The violations `rule` raises on the example `fragment`.
+    pub fn violations(rule: &dyn Rule, fragment: &'static str) -> Vec<Violation> {
+        violations_with(rule, &Example::toml(fragment), |_| {})
+    }
+
+    /// The same, with the example's evidence edited first.
+    pub fn violations_with(
+        rule: &dyn Rule,
+        ex: &Example,
+        edit: impl FnOnce(&mut Evidence),
+    ) -> Vec<Violation> {
+        let (_, manifest, mut evidence) =
+            build(ex).unwrap_or_else(|e| panic!("{}: example does not build: {e}", rule.meta().id));
+        edit(&mut evidence);
+        let decisions = decide(&manifest, &evidence);
+        let cx = Context {
+            manifest: &manifest,
+            evidence: &evidence,
+            decisions: &decisions,
+        };
+        let mut out = Vec::new();
+        rule.check(&cx, &mut out);
+        out
+    }
+
+    /// The keys of a complete `[sources.scraping]` table, with their values.
+    const SCRAPING: [(&str, &str); 12] = [
+        (
+            "criteria",
+            "\"Customer-service forums listed in docs/crawl-scope.md; question and answer text only; posts from 2020 on.\"",
+        ),
+        ("criteria-defined-on", "2025-01-15"),
+        ("first-collection", "2025-03-01"),
+        ("freely-accessible-only", "true"),
+        ("robots-txt", "true"),
+        ("ai-opt-outs", "true"),
+        ("sensitive-sites-excluded", "true"),
+        ("sensitive-filters", "true"),
+        ("irrelevant-deleted", "true"),
+        ("objection-list", "true"),
+        ("sources-published", "true"),
+        ("terms-respected", "true"),
+    ];
+
+    /// A fragment making the example's second source a scraped one, with
+    /// every scraping key but those in `without`; `source` lines go in the
+    /// source's table, `scraping` lines in its scraping table.
+    pub fn scraped(without: &[&str], source: &str, scraping: &str) -> &'static str {
+        let mut s = format!(
+            "[[sources]]\n[[sources]]\nmode = \"scraped\"\nreuse = \"<unset>\"\n{source}\n[sources.scraping]\n"
+        );
+        for (k, v) in SCRAPING.iter().filter(|(k, _)| !without.contains(k)) {
+            s.push_str(k);
+            s.push_str(" = ");
+            s.push_str(v);
+            s.push('\n');
+        }
+        s.push_str(scraping);
+        Box::leak(s.into_boxed_str())
+    }
+
+    #[test]
+    fn the_scraped_fragment_is_what_the_examples_spell_out() {
+        let rule = crate::rules::find("S4-SCRAPE-02").unwrap();
+        assert_eq!(rule.meta().good.manifest, scraped(&[], "", ""));
+    }
+}
