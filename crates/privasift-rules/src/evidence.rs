@@ -254,7 +254,7 @@ fn ledger(path: &Path) -> Result<LedgerEvidence, EvidenceError> {
             });
             if special {
                 run.special_records += 1;
-                if action == "drop-record" {
+                if action.starts_with("drop-record") {
                     run.special_dropped += 1;
                 }
             }
