@@ -17,7 +17,7 @@ static META: RuleMeta = RuleMeta {
     confidence: Confidence::Verified,
     applies: "sources that hold special categories of data (declared, or found by the scans)",
     source: "Catalogue S4-SENS-01 (CNIL sheet 4, \"Ensuring the lawfulness of the data processing\", sensitive data); consultation summary, sheet 4, \"The incidental processing of sensitive data\": \"The processing of sensitive data is, in principle, possible only on the basis of one of the exceptions exhaustively listed in Article 9\"; GDPR Art. 9(1), 9(2), 10.",
-    doc: "Processing special categories of data (health, religion, political opinions, trade-union membership, sex life or sexual orientation, ethnic origin, genetic and biometric data; offence data under Art. 10) is prohibited unless one of the exceptions of Art. 9(2) applies, in addition to an Art. 6 basis. Data that is only incidental is handled by filtering and deletion (S4-SENS-05, S4-SENS-06); data that is sought or kept needs an exception. The rule reads the sensitive-data decision of each source and fails when special categories are sought or kept with no exception, or with one whose conditions are not shown (the manifestly-made-public exception is S4-SENS-03's). Evidence beats declarations: it also fails when a scan report given as evidence found, in a source's `paths`, special categories the source does not declare.",
+    doc: "Processing special categories of data (health, religion, political opinions, trade-union membership, sex life or sexual orientation, ethnic origin, genetic and biometric data; offence data under Art. 10) is prohibited unless one of the exceptions of Art. 9(2) applies, in addition to an Art. 6 basis. Data that is only incidental is handled by filtering and deletion (S4-SENS-05, S4-SENS-06); data that is sought or kept needs an exception. The rule reads the sensitive-data decision of each source and fails when special categories are sought or kept with no exception, or with one that cannot apply (an exception declared but not yet documented is S4-SENS-04's warning; the manifestly-made-public exception is S4-SENS-03's). Evidence beats declarations: it also fails when a scan report given as evidence found, in a source's `paths`, special categories the source does not declare.",
     bad: Example::toml("[[sources]]\nspecial-categories-targeted = true\n"),
     good: Example {
         manifest: "",
@@ -50,10 +50,10 @@ impl Rule for Check {
             else {
                 continue;
             };
-            let unshown = matches!(
-                v.outcome,
-                SensitiveOutcome::Prohibited | SensitiveOutcome::ExceptionIncomplete
-            );
+            // An exception declared but not yet shown (no legal text, no
+            // consent records) is S4-SENS-04's warning: those conditions
+            // are not confirmed in a CNIL text.
+            let unshown = v.outcome == SensitiveOutcome::Prohibited;
             if unshown && s.art9_exception != Some(Art9Exception::ManifestlyMadePublic) {
                 let fix = match s.art9_exception {
                     None => {
@@ -121,12 +121,14 @@ mod tests {
     }
 
     #[test]
-    fn an_incomplete_exception_fails_but_manifestly_made_public_is_left_to_s4_sens_03() {
+    fn incomplete_exceptions_are_left_to_s4_sens_04_and_manifestly_made_public_to_s4_sens_03() {
         let research = violations(
             &Check,
             "[[sources]]\nspecial-categories-targeted = true\nart9-exception = \"research\"\n",
         );
-        assert_eq!(research.len(), 1);
+        assert!(research.is_empty(), "S4-SENS-04 warns: {research:?}");
+        let none = violations(&Check, "[[sources]]\nspecial-categories-targeted = true\n");
+        assert_eq!(none.len(), 1);
         let public = violations(
             &Check,
             "[[sources]]\nspecial-categories-targeted = true\nart9-exception = \"manifestly-made-public\"\n",
