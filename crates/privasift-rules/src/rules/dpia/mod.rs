@@ -1,4 +1,18 @@
 //! Rules of this sheet.
 use crate::rule::Rule;
 
-pub(super) const RULES: &[&dyn Rule] = &[];
+mod s5_dpia_01;
+mod s5_dpia_02;
+mod s5_dpia_03;
+mod s5_dpia_06;
+mod s5_dpia_07;
+mod s5_dpia_08;
+
+pub(super) const RULES: &[&dyn Rule] = &[
+    &s5_dpia_01::Check,
+    &s5_dpia_02::Check,
+    &s5_dpia_03::Check,
+    &s5_dpia_06::Check,
+    &s5_dpia_07::Check,
+    &s5_dpia_08::Check,
+];

@@ -1,4 +1,14 @@
 //! Rules of this sheet.
 use crate::rule::Rule;
 
-pub(super) const RULES: &[&dyn Rule] = &[];
+mod s2_purpose_01;
+mod s2_purpose_02;
+mod s2_purpose_04;
+mod s2_purpose_05;
+
+pub(super) const RULES: &[&dyn Rule] = &[
+    &s2_purpose_01::Check,
+    &s2_purpose_02::Check,
+    &s2_purpose_04::Check,
+    &s2_purpose_05::Check,
+];

@@ -1,4 +1,6 @@
 //! Rules of this sheet.
 use crate::rule::Rule;
 
-pub(super) const RULES: &[&dyn Rule] = &[];
+mod s1_regime_05;
+
+pub(super) const RULES: &[&dyn Rule] = &[&s1_regime_05::Check];
