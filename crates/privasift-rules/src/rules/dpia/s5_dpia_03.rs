@@ -16,8 +16,10 @@ static META: RuleMeta = RuleMeta {
     confidence: Confidence::Secondary,
     applies: "the DPIA screening (WP248 criteria declared or derived from the evidence)",
     source: "Catalogue S5-DPIA-03 (CNIL sheet 5, \"Carrying out a data protection impact assessment when necessary\", screening criteria); EDPB-endorsed WP29 guidelines WP248 rev.01; consultation summary, how-to sheet 5, \"The criteria requiring the performance of a DPIA\"; GDPR Art. 35(1) and (3).",
-    doc: "The screening uses the nine criteria of the EDPB guidelines (WP248): meeting two or more generally means the processing is likely to result in a high risk and needs a DPIA. A controller may conclude otherwise, but only with a written justification, which should be reviewed since it waives an obligation. The CNIL's use of these criteria in its AI sheet was read only in a secondary summary, so the rule is reported as a warning. It fails when two or more criteria are met, no DPIA is done, and the DPIA is waived by `no-high-risk-justification` (the justification is to be reviewed); and when `dpia.status` is `not-required` although the DPIA decision says a DPIA is required.",
-    bad: Example::toml("[dpia]\nstatus = \"not-required\"\n"),
+    doc: "The screening uses the nine criteria of the EDPB guidelines (WP248): meeting two or more generally means the processing is likely to result in a high risk and needs a DPIA. A controller may conclude otherwise, but only with a written justification, which should be reviewed since it waives an obligation. The CNIL's use of these criteria in its AI sheet was read only in a secondary summary, so the rule is reported as a warning. It fails when two or more criteria are met, no DPIA is done, and the DPIA is waived by `no-high-risk-justification` (the justification is to be reviewed). A DPIA declared `not-required` although the screening requires one is S5-DPIA-01's error.",
+    bad: Example::toml(
+        "[dpia]\nstatus = \"not-started\"\nno-high-risk-justification = \"the data is pseudonymised before any processing\"\n",
+    ),
     good: Example::toml(
         "[[sources]]\nspecial-categories = []\n[dpia]\ncriteria = [\"large-scale\"]\nstatus = \"not-required\"\n",
     ),
@@ -36,15 +38,6 @@ impl Rule for Check {
             .iter()
             .map(|c| format!("({}) {}", c.number, c.criterion.describe()))
             .collect();
-        if m.dpia.status == DpiaStatus::NotRequired && d.required {
-            out.push(
-                Violation::new(
-                    format!("the DPIA is declared not required, but the screening requires one: {}", d.triggers.join("; ")),
-                    "carry out the DPIA; if you hold that no high risk is likely despite the criteria, write why in `dpia.no-high-risk-justification` and have it reviewed",
-                )
-                .at("dpia.status"),
-            );
-        }
         if names.len() >= 2
             && m.dpia.status != DpiaStatus::Done
             && given(m.dpia.no_high_risk_justification.as_ref())
@@ -85,10 +78,8 @@ mod tests {
     }
 
     #[test]
-    fn not_required_against_the_screening_fails() {
-        let v = violations("[dpia]\nstatus = \"not-required\"\n");
-        assert_eq!(v.len(), 1, "{v:?}");
-        assert!(v[0].message.contains("declared not required"));
+    fn not_required_against_the_screening_is_left_to_s5_dpia_01() {
+        assert!(violations("[dpia]\nstatus = \"not-required\"\n").is_empty());
     }
 
     #[test]
