@@ -31,6 +31,7 @@ use privasift_formats::{
 pub const OPTS: ReadOptions = ReadOptions {
     batch_bytes: 64,
     max_record_bytes: 256,
+    digest: false,
 };
 
 /// The field selection used by targets that test selections.

@@ -29,7 +29,12 @@ pub struct ScanEvidence {
     pub verdict: String,
     pub records_scanned: u64,
     pub records_with_findings: u64,
+    /// Records that could not be read (malformed, too large).
+    pub records_skipped: u64,
     pub sample_fraction: f64,
+    /// Fields holding personal data (records with findings > 0), with
+    /// those record counts.
+    pub fields_with_findings: BTreeMap<String, u64>,
     /// Inputs scanned (paths as the report gives them).
     pub inputs: Vec<String>,
     /// Findings per label.
@@ -91,6 +96,10 @@ struct RawReport {
     records_scanned: u64,
     records_with_findings: u64,
     #[serde(default)]
+    records_skipped: u64,
+    #[serde(default)]
+    fields: BTreeMap<String, RawField>,
+    #[serde(default)]
     sample_fraction: Option<f64>,
     #[serde(default)]
     inputs: Vec<RawInput>,
@@ -110,6 +119,12 @@ struct RawClassification {
 #[derive(Deserialize)]
 struct RawInput {
     path: String,
+}
+
+#[derive(Deserialize)]
+struct RawField {
+    #[serde(default)]
+    records_with_findings: u64,
 }
 
 #[derive(Deserialize)]
@@ -188,6 +203,13 @@ fn scan(path: &Path, r: RawReport) -> ScanEvidence {
         verdict: r.classification.verdict,
         records_scanned: r.records_scanned,
         records_with_findings: r.records_with_findings,
+        records_skipped: r.records_skipped,
+        fields_with_findings: r
+            .fields
+            .into_iter()
+            .filter(|(_, f)| f.records_with_findings > 0)
+            .map(|(k, f)| (k, f.records_with_findings))
+            .collect(),
         sample_fraction: r.sample_fraction.unwrap_or(1.0),
         inputs: r.inputs.into_iter().map(|i| i.path).collect(),
         labels: r.labels.into_iter().map(|(k, v)| (k, v.findings)).collect(),

@@ -105,6 +105,7 @@ special-categories-targeted = false
 # people-count = 10000
 # vulnerable-people = false
 # datasheet = "docs/datasheets/main.md"
+# fields = ["text"]                     # the fields kept, each needed for the purpose
 # paths = ["data/main/*.jsonl"]        # ties scan reports to this source
 
 # For legitimate interest, its three conditions:
@@ -123,6 +124,7 @@ special-categories-targeted = false
 # For re-used data (reuse-own, reuse-public, third-party):
 # [sources.reuse]
 # training-in-original-notice = false
+# original-notice = "docs/notice-2021.pdf"        # reuse-own, when the notice stated training
 # compatibility-test = "docs/compatibility.pdf"   # reuse-own
 # compatible = true
 # source-documented = true                         # reuse-public, third-party
@@ -235,10 +237,15 @@ elements = []   # controller-identity, dpo-contact, purpose, legal-basis, legiti
 follow-up-told = false
 identification-help = false
 search-tooling = false
+not-found-answered = false   # a person not found is told so, never asked for more data
+decisions-recorded = false   # every answer and refusal is recorded with its reason
 # model-erasure = "TODO: how erasure reaches the model"
 
 # When labels concern people:
 # [annotation]
+# purpose = "main"
+# reused-labels = false     # labels came with a re-used dataset
+# labels-pruned = false     # ...and were pruned to the relevant ones
 # labels = ["TODO"]
 # labels-justified = true
 # protocol = "docs/annotation-protocol.md"

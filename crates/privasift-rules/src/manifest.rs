@@ -403,6 +403,11 @@ pub struct Source {
     /// jeu de données") or datasheet.
     #[serde(default)]
     pub datasheet: Option<String>,
+    /// The fields kept from this source, each needed for the purpose (the
+    /// field-to-purpose map of sheet 7); scan reports are checked against
+    /// it.
+    #[serde(default)]
+    pub fields: Vec<String>,
     /// Where the data is (paths or globs), to tie scan reports to the source.
     #[serde(default)]
     pub paths: Vec<String>,
@@ -597,6 +602,10 @@ pub struct Reuse {
     /// `reuse-own`: training was stated in the notice given at collection.
     #[serde(default)]
     pub training_in_original_notice: bool,
+    /// `reuse-own`: the notice given at collection that states training
+    /// (when `training-in-original-notice`).
+    #[serde(default)]
+    pub original_notice: Option<String>,
     /// `reuse-own`: the compatibility test (Art. 6(4)).
     #[serde(default)]
     pub compatibility_test: Option<String>,
@@ -1082,11 +1091,28 @@ pub struct Rights {
     /// retraining).
     #[serde(default)]
     pub model_erasure: Option<String>,
+    /// A person who cannot be found is told so, and is not asked for more
+    /// data only to answer (GDPR Art. 11).
+    #[serde(default)]
+    pub not_found_answered: bool,
+    /// Every answer, including refusals of manifestly unfounded or
+    /// excessive requests and their reasons, is recorded (Art. 12).
+    #[serde(default)]
+    pub decisions_recorded: bool,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Annotation {
+    /// The purpose (id) the annotation serves.
+    #[serde(default)]
+    pub purpose: Option<String>,
+    /// The labels come with a re-used, pre-annotated dataset...
+    #[serde(default)]
+    pub reused_labels: bool,
+    /// ...and were pruned to those relevant to the system.
+    #[serde(default)]
+    pub labels_pruned: bool,
     /// The label classes.
     #[serde(default)]
     pub labels: Vec<String>,
