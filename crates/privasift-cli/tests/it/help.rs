@@ -7,7 +7,20 @@ fn help_mentions_commands_and_main_options() {
     let dir = tempfile::tempdir().unwrap();
     let r = run(dir.path(), ["--help"]);
     r.assert_code(0);
-    for w in ["scan", "detect", "eval", "detectors"] {
+    for w in [
+        "scan",
+        "detect",
+        "eval",
+        "detectors",
+        "clean",
+        "ledger",
+        "init",
+        "check",
+        "rules",
+        "report",
+        "dpia",
+        "schema",
+    ] {
         assert!(r.stdout.contains(w), "{w}:\n{}", r.stdout);
     }
     let r = run(dir.path(), ["scan", "--help"]);
