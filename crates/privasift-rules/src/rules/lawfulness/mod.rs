@@ -4,11 +4,13 @@ use crate::rule::Rule;
 mod s4_basis_01;
 mod s4_basis_02;
 mod s4_basis_03;
+mod s4_basis_04;
 mod s4_basis_05;
 mod s4_basis_06;
 mod s4_basis_07;
 mod s4_basis_08;
 mod s4_reuse_01;
+mod s4_reuse_02;
 mod s4_reuse_04;
 mod s4_reuse_05;
 mod s4_reuse_06;
@@ -21,6 +23,7 @@ mod s4_scrape_05;
 mod s4_scrape_06;
 mod s4_scrape_07;
 mod s4_scrape_08;
+mod s4_scrape_09;
 mod s4_sens_01;
 mod s4_sens_03;
 mod s4_sens_04;
@@ -33,6 +36,7 @@ pub(super) const RULES: &[&dyn Rule] = &[
     &s4_basis_01::Check,
     &s4_basis_02::Check,
     &s4_basis_03::Check,
+    &s4_basis_04::Check,
     &s4_basis_05::Check,
     &s4_basis_06::Check,
     &s4_basis_07::Check,
@@ -51,7 +55,9 @@ pub(super) const RULES: &[&dyn Rule] = &[
     &s4_scrape_06::Check,
     &s4_scrape_07::Check,
     &s4_scrape_08::Check,
+    &s4_scrape_09::Check,
     &s4_reuse_01::Check,
+    &s4_reuse_02::Check,
     &s4_reuse_04::Check,
     &s4_reuse_05::Check,
     &s4_reuse_06::Check,

@@ -18,7 +18,7 @@ static META: RuleMeta = RuleMeta {
     doc: "A controller that re-uses data it collected for another purpose must check that training is compatible with that purpose (GDPR Art. 6(4): link between the purposes, context and reasonable expectations, nature of the data, consequences, safeguards), unless the new processing rests on consent or on EU or national law, or training was told to the people at collection. The rule reads the re-use decision of each `reuse-own` source. It fails when the re-use must be suspended (no compatibility test with its conclusion in `reuse.compatibility-test` and `reuse.compatible`) or blocked (the test concluded the purposes are incompatible).",
     bad: Example::toml("[[sources]]\n\n[sources.reuse]\ncompatible = \"<unset>\"\n"),
     good: Example::toml(
-        "[[sources]]\n\n[sources.reuse]\ntraining-in-original-notice = true\ncompatibility-test = \"<unset>\"\ncompatible = \"<unset>\"\n",
+        "[[sources]]\n\n[sources.reuse]\ntraining-in-original-notice = true\noriginal-notice = \"docs/notices/support-terms-2021.pdf\"\ncompatibility-test = \"<unset>\"\ncompatible = \"<unset>\"\n",
     ),
 };
 

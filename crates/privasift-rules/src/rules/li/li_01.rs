@@ -15,9 +15,9 @@ static META: RuleMeta = RuleMeta {
     sheet: Sheet::LegitimateInterest,
     kind: RuleKind::Obligation,
     confidence: Confidence::Verified,
-    applies: "every source whose legal basis is legitimate interest",
+    applies: "every source whose legal basis is legitimate interest and that gives a `legitimate-interest` table",
     source: "Catalogue LI-01 (CNIL sheet \"Relying on the legal basis of legitimate interests to develop an AI system\", 2025); GDPR Art. 6(1)(f).",
-    doc: "Legitimate interest can be relied on only when three cumulative conditions hold: the interest pursued is legitimate, the processing is necessary to it, and it does not disproportionately affect the people's rights and interests given their reasonable expectations (the balancing). The rule reads the legal-basis decision (DT-3): it fails for each source on legitimate interest whose verdict is incomplete, that is, whose `legitimate-interest` table does not state the interest, the necessity or the balancing, and lists the conditions missing.",
+    doc: "Legitimate interest can be relied on only when three cumulative conditions hold: the interest pursued is legitimate, the processing is necessary to it, and it does not disproportionately affect the people's rights and interests given their reasonable expectations (the balancing). The rule reads the legal-basis decision (DT-3): it fails for each source on legitimate interest whose verdict is incomplete and whose `legitimate-interest` table is present but does not state the interest, the necessity or the balancing, and lists the conditions missing. A source with no `legitimate-interest` table at all has no assessment: that is S4-BASIS-04's finding, not this one.",
     bad: Example::toml(
         "[[sources]]\n[sources.legitimate-interest]\nnecessity = \"<unset>\"\nbalancing = \"TODO\"\n",
     ),
@@ -36,6 +36,10 @@ impl Rule for Check {
             if s.legal_basis != Some(LegalBasis::LegitimateInterest) {
                 continue;
             }
+            // No table at all: the assessment is missing (S4-BASIS-04).
+            let Some(li) = &s.legitimate_interest else {
+                continue;
+            };
             let incomplete = cx
                 .decisions
                 .legal_basis
@@ -44,7 +48,6 @@ impl Rule for Check {
             if !incomplete {
                 continue;
             }
-            let li = s.legitimate_interest.clone().unwrap_or_default();
             let missing: Vec<&str> = [
                 (
                     "interest (the interest is legitimate)",
@@ -110,11 +113,19 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_table_lists_all_three() {
-        let v = violations("[[sources]]\n[[sources]]\nlegitimate-interest = \"<unset>\"\n");
+    fn an_empty_table_lists_all_three() {
+        let v = violations(
+            "[[sources]]\n[[sources]]\n[sources.legitimate-interest]\ninterest = \"<unset>\"\nnecessity = \"<unset>\"\nbalancing = \"<unset>\"\n",
+        );
         assert_eq!(v.len(), 1);
         assert!(v[0].message.contains("faq-public"));
         assert!(v[0].message.contains("interest (the"), "{v:?}");
+    }
+
+    #[test]
+    fn a_missing_table_is_s4_basis_04s() {
+        let v = violations("[[sources]]\n[[sources]]\nlegitimate-interest = \"<unset>\"\n");
+        assert!(v.is_empty(), "{v:?}");
     }
 
     #[test]

@@ -4,11 +4,13 @@ use crate::rule::Rule;
 mod sec_01;
 mod sec_02;
 mod sec_03;
+mod sec_04;
 mod sec_06;
 
 pub(super) const RULES: &[&dyn Rule] = &[
     &sec_01::Check,
     &sec_02::Check,
     &sec_03::Check,
+    &sec_04::Check,
     &sec_06::Check,
 ];
