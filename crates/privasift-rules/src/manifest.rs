@@ -418,7 +418,10 @@ pub struct Source {
     pub legitimate_interest: Option<LegitimateInterest>,
     #[serde(default)]
     pub consent: Option<Consent>,
-    /// For `legal-obligation` and `public-task`: the legal text.
+    /// The legal text: for `legal-obligation` and `public-task`, the one
+    /// that imposes or lays down the processing; for an Art. 9 exception, the
+    /// provision and safeguards it rests on; for a public body that scrapes,
+    /// the legislative framework that allows it (S4-SCRAPE-09).
     #[serde(default)]
     pub legal_text: Option<String>,
     /// For `contract`: why training is objectively necessary to the contract.

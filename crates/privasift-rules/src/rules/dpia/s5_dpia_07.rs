@@ -34,7 +34,7 @@ impl Rule for Check {
                     Violation::new(
                         format!("the DPIA does not rate the AI-specific risk `{}` ({})", id.name(), id.title().to_lowercase()),
                         format!(
-                            "add a `[[dpia.risks]]` entry with `id = \"{}\"`, its severity and likelihood (1 to 4) and the measures that address it (or why it does not arise)",
+                            "add a `[[dpia.risks]]` entry with `id = \"{}\"`, its severity and likelihood (1 to 4) and the measures that address it (a risk that cannot arise still names what prevents it, e.g. \"model not published\")",
                             id.name()
                         ),
                     )

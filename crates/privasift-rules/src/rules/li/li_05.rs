@@ -28,7 +28,10 @@ impl Rule for Check {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Violation>) {
         for (i, s) in cx.manifest.sources.iter().enumerate() {
-            if s.legal_basis != Some(LegalBasis::LegitimateInterest) {
+            // No assessment at all is S4-BASIS-04's finding.
+            if s.legal_basis != Some(LegalBasis::LegitimateInterest)
+                || s.legitimate_interest.is_none()
+            {
                 continue;
             }
             let has_measure = s.legitimate_interest.as_ref().is_some_and(|li| {
