@@ -8,12 +8,14 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use privasift_core::SourceId;
+use privasift_detect::DetectorSet;
 use privasift_formats::{
     BatchData, Discovered, Format, JsonDoc, PARTIAL_PREFIX, RecordError, Selection, Source,
 };
 use privasift_ledger::Ledger;
 use privasift_pipeline::{
-    CleanJob, CleanObserver, CleanSink, Progress, RecordEntry, RunError, Sample, run,
+    CleanJob, CleanObserver, CleanSink, Progress, RecordDetector, RecordEntry, RunError, Sample,
+    run,
 };
 use privasift_transform::{Key, Policy, Transformer};
 use serde::{Deserialize, Serialize};
@@ -33,7 +35,7 @@ const ABORT_HOOK: &str = "PRIVASIFT_TEST_ABORT_AFTER_SHARDS";
 pub struct CleanArgs {
     /// Input files, directories or globs (every format `scan` reads).
     #[arg(required_unless_present = "explain", value_name = "INPUT")]
-    inputs: Vec<String>,
+    pub(crate) inputs: Vec<String>,
     /// Output directory: one shard per input shard, same format, same relative path.
     #[arg(
         long,
@@ -41,27 +43,30 @@ pub struct CleanArgs {
         value_name = "OUTDIR",
         required_unless_present = "explain"
     )]
-    output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// The policy (TOML; see examples/clean.toml). Default: redact every finding, drop records with special-category data.
     #[arg(long, value_name = "FILE.toml")]
-    policy: Option<PathBuf>,
+    pub(crate) policy: Option<PathBuf>,
     /// Print what the policy will do, and stop.
     #[arg(long)]
-    explain: bool,
+    pub(crate) explain: bool,
     /// The key for pseudonymise, surrogate and encrypt (else the `PRIVASIFT_KEY` environment variable).
     #[arg(long, value_name = "FILE")]
-    key_file: Option<PathBuf>,
+    pub(crate) key_file: Option<PathBuf>,
     /// The processing ledger to append to (else `PRIVASIFT_LEDGER`, else ./privasift-ledger.jsonl).
     #[arg(long, value_name = "FILE")]
-    ledger: Option<PathBuf>,
+    pub(crate) ledger: Option<PathBuf>,
     /// Finish an interrupted run into the same OUTDIR: complete shards are kept, the others are written.
     #[arg(long)]
-    resume: bool,
+    pub(crate) resume: bool,
     /// Keep records that cannot be read (malformed JSON) in this directory for inspection, instead of skipping them.
     #[arg(long, value_name = "DIR")]
-    quarantine: Option<PathBuf>,
+    pub(crate) quarantine: Option<PathBuf>,
+    /// Drop every record holding a value on this suppression list (written by `rights erase --suppression`; needs the same key).
+    #[arg(long, value_name = "FILE.jsonl")]
+    pub(crate) suppression: Option<PathBuf>,
     #[command(flatten)]
-    input: InputArgs,
+    pub(crate) input: InputArgs,
 }
 
 /// What OUTDIR was written with; `--resume` requires the same.
@@ -110,7 +115,63 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
         bail!("--output OUTDIR is required");
     };
     let key = Key::load(a.key_file.as_deref())?;
-    let transformer = Transformer::new(policy, key)?;
+    let suppression = match (&a.suppression, &key) {
+        (None, _) => None,
+        (Some(p), None) => bail!(
+            "--suppression {} needs the key it was made with (--key-file or PRIVASIFT_KEY)",
+            p.display()
+        ),
+        (Some(p), Some(k)) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("reading the suppression list {}", p.display()))?;
+            Some(load_suppression(&text, p, k)?)
+        }
+    };
+    let mut transformer = Transformer::new(policy, key)?;
+    let suppressed = suppression
+        .as_ref()
+        .map_or(0, std::collections::HashSet::len);
+    if let Some(s) = suppression {
+        transformer = transformer.with_suppression(s)?;
+    }
+    run_clean(
+        &a,
+        &outdir,
+        &Engine {
+            set: &set,
+            transformer: &transformer,
+            record_detector: None,
+            command: "clean",
+            verb: "Cleaned",
+            start: if a.suppression.is_some() {
+                json!({ "suppression": { "path": a.suppression, "entries": suppressed } })
+            } else {
+                json!({})
+            },
+        },
+    )
+}
+
+/// What a clean run works with beyond its arguments: `privasift clean`
+/// builds it from the policy; `privasift rights erase` from a request (an
+/// empty detector set, the person as a record detector, a drop or redact
+/// policy).
+pub(crate) struct Engine<'a> {
+    pub set: &'a DetectorSet,
+    pub transformer: &'a Transformer,
+    pub record_detector: Option<&'a dyn RecordDetector>,
+    /// The ledger's `command`.
+    pub command: &'static str,
+    /// The summary's first word ("Cleaned", "Erased").
+    pub verb: &'static str,
+    /// More fields for the ledger's `run-start` body.
+    pub start: serde_json::Value,
+}
+
+/// Writes the cleaned copy of `a.inputs` into `outdir`, with the ledger.
+pub(crate) fn run_clean(a: &CleanArgs, outdir: &Path, e: &Engine<'_>) -> Result<ExitCode> {
+    let (set, transformer) = (e.set, e.transformer);
+    let outdir = outdir.to_path_buf();
     let found = find_inputs(&a.inputs, &a.input)?;
     let dests = destinations(&a.inputs, &found, &outdir)?;
     check_policy_fields(transformer.policy(), &found, &a.input)?;
@@ -124,7 +185,12 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
         tool: format!("privasift {}", env!("CARGO_PKG_VERSION")),
         policy_digest: transformer.policy().digest.clone(),
         key_fingerprint: transformer.key_fingerprint(),
-        detectors: set.ids().iter().map(|s| (*s).to_owned()).collect(),
+        detectors: set
+            .ids()
+            .iter()
+            .map(|s| (*s).to_owned())
+            .chain(e.record_detector.map(|_| "record-detector".to_owned()))
+            .collect(),
         fields: a.input.fields.clone(),
         id_field: a.input.id_field.clone(),
         inputs: found
@@ -179,11 +245,8 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
 
     // The ledger (opened above): run start, with what identifies the run.
     let run_id = privasift_ledger::new_run_id();
-    ledger.append(
-        &run_id,
-        "run-start",
-        &json!({
-            "command": "clean",
+    let mut start = json!({
+            "command": e.command,
             "tool": manifest.tool,
             "policy": { "origin": transformer.policy().origin, "digest": transformer.policy().digest },
             "key_fingerprint": transformer.key_fingerprint(),
@@ -195,15 +258,23 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
             "output_dir": outdir,
             "resume": a.resume,
             "already_complete": skipped_done,
-        }),
-    )?;
+    });
+    if let (Some(body), Some(more)) = (start.as_object_mut(), e.start.as_object()) {
+        for (k, v) in more {
+            body.insert(k.clone(), v.clone());
+        }
+    }
+    ledger.append(&run_id, "run-start", &start)?;
     ledger.sync()?;
 
     // Run.
     let selection = Selection::new(a.input.fields.clone(), a.input.id_field.clone());
     let mut opts = run_options(&a.input, selection, Sample::All);
     opts.read.digest = true;
-    let job = CleanJob::new(&set, &transformer, &sources, &opts, a.quarantine.is_some());
+    let mut job = CleanJob::new(set, transformer, &sources, &opts, a.quarantine.is_some());
+    if let Some(rd) = e.record_detector {
+        job = job.with_record_detector(rd);
+    }
     let run_sources: Vec<Source> = sources
         .iter()
         .zip(&todo)
@@ -309,7 +380,8 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
     let mb = c.bytes as f64 / 1e6;
     let _ = writeln!(
         text,
-        "Cleaned {} records from {} file(s) into {} ({:.1} MB in {:.1} s, {:.1} MB/s)",
+        "{} {} records from {} file(s) into {} ({:.1} MB in {:.1} s, {:.1} MB/s)",
+        e.verb,
         c.records_read,
         run_sources.len(),
         outdir.display(),
@@ -841,4 +913,35 @@ pub fn reveal(args: RevealArgs) -> Result<ExitCode> {
         ledger_path.display()
     ))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads a suppression list: the set of keyed hashes, refusing one made
+/// with another key (its hashes would never match).
+pub(crate) fn load_suppression(
+    text: &str,
+    path: &Path,
+    key: &Key,
+) -> Result<std::collections::HashSet<String>> {
+    let fp = key.fingerprint();
+    let mut out = std::collections::HashSet::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(line).map_err(|_| {
+            anyhow::anyhow!("{}:{}: not a suppression-list line", path.display(), i + 1)
+        })?;
+        if v["key_fingerprint"].as_str() != Some(fp.as_str()) {
+            bail!(
+                "{}:{}: this entry was made with another key (fingerprint differs): use the key the list was made with",
+                path.display(),
+                i + 1
+            );
+        }
+        let Some(h) = v["hash"].as_str() else {
+            bail!("{}:{}: no `hash`", path.display(), i + 1);
+        };
+        out.insert(h.to_owned());
+    }
+    Ok(out)
 }

@@ -16,6 +16,7 @@ use privasift_formats::{Discovered, Format, ReadOptions, Selection, discover};
 mod clean;
 mod comply;
 mod ledger;
+mod rights;
 
 use privasift_pipeline::{
     DetectJob, Flow, Output, Progress, RunError, RunOptions, Sample, ScanJob, render_summary, run,
@@ -66,6 +67,9 @@ enum Command {
     Dpia(comply::DpiaArgs),
     /// Print the JSON Schema of the project manifest.
     Schema,
+    /// A person's rights over a dataset: find their records (access), or write the dataset without them (erasure, objection).
+    #[command(subcommand)]
+    Rights(rights::RightsCommand),
 }
 
 #[derive(Args)]
@@ -186,6 +190,7 @@ fn main() -> ExitCode {
         Command::Report(a) => comply::report(a),
         Command::Dpia(a) => comply::dpia(a),
         Command::Schema => comply::schema(),
+        Command::Rights(c) => rights::rights(c),
     };
     match result {
         Ok(code) => code,

@@ -24,8 +24,19 @@ use serde::Serialize;
 use crate::{Flow, Job, Output, RunError, RunOptions, Sampler};
 
 /// Scans records and applies a [`Transformer`]'s policy to them.
+/// A detector that sees a whole record at once: it decides what to report
+/// in each field from all of them (e.g. `privasift rights`, where a name
+/// counts only when another attribute of the person is in the same record).
+pub trait RecordDetector: Sync {
+    /// Pushes spans for field `i` into `out[i]` (`out` has one empty vector
+    /// per text).
+    fn detect_record(&self, texts: &[&str], out: &mut [Vec<Span>]);
+}
+
 pub struct CleanJob<'a> {
     set: &'a DetectorSet,
+    /// Runs after the detector set, on every record.
+    record_detector: Option<&'a dyn RecordDetector>,
     transformer: &'a Transformer,
     selection: Selection,
     formats: Vec<Format>,
@@ -42,6 +53,7 @@ impl<'a> CleanJob<'a> {
     ) -> Self {
         Self {
             set,
+            record_detector: None,
             transformer,
             selection: opts.selection.clone(),
             formats: sources.iter().map(|s| s.format).collect(),
@@ -164,6 +176,15 @@ fn entry(source: SourceId, index: u64, key: Option<String>, d: &Decision) -> Opt
     })
 }
 
+impl<'a> CleanJob<'a> {
+    /// Adds a record-level detector.
+    #[must_use]
+    pub fn with_record_detector(mut self, d: &'a dyn RecordDetector) -> Self {
+        self.record_detector = Some(d);
+        self
+    }
+}
+
 impl Job for CleanJob<'_> {
     type Output = CleanOutput;
 
@@ -264,6 +285,12 @@ impl CleanJob<'_> {
         let key = key?;
         let mut spans = Vec::new();
         self.set.detect(&key, &mut spans);
+        if let Some(rd) = self.record_detector {
+            let mut per = [Vec::new()];
+            rd.detect_record(&[key.as_str()], &mut per);
+            let [found] = per;
+            spans.extend(found);
+        }
         match spans.first() {
             None => Some(key),
             Some(s) => Some(self.transformer.token(s.kind.label, &key)),
@@ -376,6 +403,30 @@ impl CleanJob<'_> {
             }
             ranges.push((start, spans.len()));
         }
+        let Some(rd) = self.record_detector else {
+            return;
+        };
+        let scanned: Vec<&str> = texts
+            .iter()
+            .map(|(t, p)| if **p == FieldPlan::Scan { *t } else { "" })
+            .collect();
+        let mut extra: Vec<Vec<Span>> = vec![Vec::new(); texts.len()];
+        rd.detect_record(&scanned, &mut extra);
+        if extra.iter().all(Vec::is_empty) {
+            return;
+        }
+        // Rebuild the flat list, each field's spans together and in order.
+        let mut merged = Vec::with_capacity(spans.len() + extra.len());
+        let mut new_ranges = Vec::with_capacity(ranges.len());
+        for ((a, b), more) in ranges.iter().zip(extra) {
+            let start = merged.len();
+            merged.extend_from_slice(&spans[*a..*b]);
+            merged.extend(more);
+            merged[start..].sort_by_key(|s: &Span| (s.start, std::cmp::Reverse(s.end)));
+            new_ranges.push((start, merged.len()));
+        }
+        *spans = merged;
+        *ranges = new_ranges;
     }
 
     fn jsonl(&self, source: SourceId, first_line: u64, bytes: &[u8], out: &mut CleanOutput) {
@@ -491,6 +542,13 @@ impl CleanJob<'_> {
                 spans.clear();
                 if plan == FieldPlan::Scan {
                     self.set.detect(&text, &mut spans);
+                    if let Some(rd) = self.record_detector {
+                        let mut per = [Vec::new()];
+                        rd.detect_record(&[text.as_ref()], &mut per);
+                        let [found] = per;
+                        spans.extend(found);
+                        spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+                    }
                 }
                 let mut d = self.transformer.decide(&[FieldInput {
                     path: privasift_formats::TEXT_FIELD,

@@ -32,8 +32,8 @@ mod sample;
 mod scan;
 
 pub use clean::{
-    Chunk, CleanCounts, CleanJob, CleanObserver, CleanOutput, CleanSink, RecordEntry, ShardDone,
-    ShardHook,
+    Chunk, CleanCounts, CleanJob, CleanObserver, CleanOutput, CleanSink, RecordDetector,
+    RecordEntry, ShardDone, ShardHook,
 };
 pub use detect::DetectJob;
 pub use report::{Classification, ScanReport, Verdict, render_summary};

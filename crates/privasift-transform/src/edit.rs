@@ -44,6 +44,9 @@ pub enum DropReason {
     TooManyFindings,
     /// Findings cover more than `records.max-share` of the text.
     TooDense,
+    /// A value on the suppression list (a person who objected or whose
+    /// data was erased: `privasift rights erase --suppression`).
+    Suppressed,
 }
 
 impl DropReason {
@@ -52,6 +55,7 @@ impl DropReason {
             DropReason::Kind => "drop-record",
             DropReason::TooManyFindings => "drop-record:max-findings",
             DropReason::TooDense => "drop-record:max-share",
+            DropReason::Suppressed => "drop-record:suppressed",
         }
     }
 }
@@ -107,6 +111,8 @@ pub struct Transformer {
     policy: Policy,
     key: Option<Key>,
     siv_key: Option<zeroize::Zeroizing<[u8; 64]>>,
+    /// Keyed hashes of values whose records are dropped ([`suppress_hash`]).
+    suppressed: Option<std::collections::HashSet<String>>,
 }
 
 /// A policy needs a key and none was given.
@@ -131,7 +137,21 @@ impl Transformer {
             policy,
             key,
             siv_key,
+            suppressed: None,
         })
+    }
+
+    /// Drops every record holding a value whose keyed hash is in `hashes`
+    /// (a suppression list). Needs the key the list was made with.
+    pub fn with_suppression(
+        mut self,
+        hashes: std::collections::HashSet<String>,
+    ) -> Result<Self, MissingKey> {
+        if self.key.is_none() {
+            return Err(MissingKey("the suppression list".into()));
+        }
+        self.suppressed = Some(hashes);
+        Ok(self)
     }
 
     pub fn policy(&self) -> &Policy {
@@ -202,6 +222,12 @@ impl Transformer {
                         covered += s.end - s.start;
                         d.labels.insert(s.kind.label);
                         d.detectors.insert(s.detector);
+                        if let (Some(sup), Some(key)) = (&self.suppressed, &self.key)
+                            && sup.contains(&suppress_hash(key, s.kind.label, value))
+                        {
+                            d.dropped = Some(DropReason::Suppressed);
+                            continue;
+                        }
                         let a = self.policy.action_for(s.kind, f.path);
                         match a {
                             Action::Keep => continue,
@@ -379,6 +405,18 @@ pub struct RevealCounts {
 
 /// The keyed token of a value under `key` (see [`Transformer::token`]); the
 /// function `privasift rights` uses to find a person in cleaned data.
+/// The keyed hash a suppression list holds for a value: HMAC-SHA-256 under
+/// a subkey of its own, over the label and the normalised value, in hex.
+/// Without the key it reveals nothing, not even whether two lists share a
+/// person.
+pub fn suppress_hash(key: &Key, label: Label, value: &str) -> String {
+    let norm = normalise(label, value);
+    hex::encode(key.mac(
+        b"privasift/v1/suppress",
+        &[label.as_str().as_bytes(), norm.as_bytes()],
+    ))
+}
+
 pub fn token_with(key: &Key, label: Label, value: &str, chars: usize) -> String {
     let norm = normalise(label, value);
     let mac = key.mac(

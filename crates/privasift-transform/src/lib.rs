@@ -28,7 +28,7 @@ mod policy;
 
 pub use edit::{
     Decision, DropReason, FieldInput, FieldOutcome, FieldPlan, MissingKey, RevealCounts,
-    Transformer, generalise, token_with,
+    Transformer, generalise, suppress_hash, token_with,
 };
 pub use key::{KEY_ENV, Key, KeyError};
 pub use policy::{Action, FieldRule, Granularity, MaskPart, Policy, PolicyError, RecordRules};
