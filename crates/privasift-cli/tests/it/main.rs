@@ -13,6 +13,7 @@ mod eval;
 mod formats;
 mod help;
 mod leak;
+mod rights;
 mod sampling;
 mod scan;
 
