@@ -56,6 +56,17 @@ run() { # label file threads command...
     "$(( $(printf '%s\n' "${rsss[@]}" | sort -n | tail -1) / 1024 ))"
 }
 
+# A rights request with a handful of identifiers (fake), for `rights find`.
+cat > "$OUT/request.toml" <<'REQ'
+id = "BENCH-1"
+kind = "access"
+[person]
+emails = ["odile.fauxnom@example.org", "o.fauxnom@gmail.com"]
+phones = ["+33 6 98 76 54 32", "+32 470 12 34 56"]
+account-ids = ["cust-88412"]
+names = [{ name = "Odile Fauxnom", and = ["Angers"] }]
+REQ
+
 echo "privasift $($BIN --version | cut -d' ' -f2) on $(nproc) cores; median of $RUNS runs"
 for size in $SIZES; do
   f=$(gen web "$size" --bytes "$size" --max-items 1 --max-filler 12 --near-miss-rate 0.05)
@@ -63,6 +74,7 @@ for size in $SIZES; do
     run "detect web $size" "$f" "$t" "$BIN" detect "$f" --threads "$t" -q -o "$OUT/spans.jsonl"
     run "scan web $size" "$f" "$t" "$BIN" scan "$f" --threads "$t" -q --report "$OUT/report.json"
     # clean refuses a non-empty OUTDIR, and a fresh ledger keeps runs comparable.
+    run "rights find web $size" "$f" "$t" sh -c "rm -f '$OUT/rights-ledger.jsonl'; exec '$BIN' rights find --request '$OUT/request.toml' '$f' --threads $t -q --ledger '$OUT/rights-ledger.jsonl'"
     run "clean web $size" "$f" "$t" sh -c "rm -rf '$OUT/clean' '$OUT/ledger.jsonl'; exec '$BIN' clean '$f' --threads $t -q -o '$OUT/clean' --ledger '$OUT/ledger.jsonl'"
   done
 done
