@@ -196,10 +196,10 @@ impl Job for FindJob<'_> {
                     let mut names = Vec::new();
                     let mut id = None;
                     for (c, cell) in columns.iter().zip(row) {
-                        if self.selection.is_id(c) {
-                            if let Cell::Text(t) | Cell::Other(t) = cell {
-                                id = Some(t.clone());
-                            }
+                        if self.selection.is_id(c)
+                            && let Cell::Text(t) | Cell::Other(t) = cell
+                        {
+                            id = Some(t.clone());
                         }
                         if let Cell::Text(t) = cell
                             && self.selection.selects(c)

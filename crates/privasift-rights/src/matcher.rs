@@ -6,6 +6,7 @@
 //! another identifier of the person: "Jeanne Exemple" alone could be anyone.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use privasift_core::{Kind, Label, Span};
@@ -164,11 +165,11 @@ fn json_escaped(s: &str, upper: bool) -> Option<String> {
             o.push(c);
         } else {
             for u in c.encode_utf16(&mut buf) {
-                if upper {
-                    o.push_str(&format!("\\u{u:04X}"));
+                let _ = if upper {
+                    write!(o, "\\u{u:04X}")
                 } else {
-                    o.push_str(&format!("\\u{u:04x}"));
-                }
+                    write!(o, "\\u{u:04x}")
+                };
             }
         }
     }
@@ -344,12 +345,13 @@ impl Matcher {
     /// record also holds one of its attributes or a direct identifier.
     pub fn record(&self, fields: &[Vec<Hit>]) -> Option<BTreeSet<&'static str>> {
         let direct = fields.iter().flatten().any(Hit::direct);
-        let mut named = vec![false; self.names];
-        for i in 0..self.names {
-            let name = fields.iter().flatten().any(|h| h.what == Pat::Name(i));
-            let attr = fields.iter().flatten().any(|h| h.what == Pat::Attr(i));
-            named[i] = name && (attr || direct);
-        }
+        let named: Vec<bool> = (0..self.names)
+            .map(|i| {
+                let name = fields.iter().flatten().any(|h| h.what == Pat::Name(i));
+                let attr = fields.iter().flatten().any(|h| h.what == Pat::Attr(i));
+                name && (attr || direct)
+            })
+            .collect();
         let kinds: BTreeSet<&'static str> = fields
             .iter()
             .flatten()

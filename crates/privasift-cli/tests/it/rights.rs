@@ -2,6 +2,7 @@
 //! and Parquet shards, a similar name that is someone else, pseudonyms,
 //! suppression lists, and requests that cannot be used.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -26,12 +27,14 @@ names = [{ name = "Odile Fauxnom", and = ["Angers"] }]
 /// her.
 fn dataset(d: &Path) {
     let mut jsonl = String::from_utf8(corpus(7, Budget::Docs(200))).unwrap();
-    jsonl.push_str(&format!(
-        "{{\"id\":\"p1\",\"text\":\"Écrire à {EMAIL} pour la commande\"}}\n"
-    ));
-    jsonl.push_str(&format!(
-        "{{\"id\":\"p2\",\"text\":\"Rappeler au {PHONE_WRITTEN}\"}}\n"
-    ));
+    let _ = writeln!(
+        jsonl,
+        "{{\"id\":\"p1\",\"text\":\"Écrire à {EMAIL} pour la commande\"}}"
+    );
+    let _ = writeln!(
+        jsonl,
+        "{{\"id\":\"p2\",\"text\":\"Rappeler au {PHONE_WRITTEN}\"}}"
+    );
     jsonl
         .push_str("{\"id\":\"p3\",\"text\":\"Odile Fauxnom, cliente à Angers, est satisfaite\"}\n");
     jsonl.push_str("{\"id\":\"x1\",\"text\":\"Odile Fauxnomme, cliente à Angers\"}\n");
