@@ -265,3 +265,29 @@ fn schema_prints_the_checked_in_schema() {
     let checked_in = include_str!("../../../../schema/manifest.schema.json");
     assert_eq!(r.stdout, checked_in);
 }
+
+/// The terminal output of `check` on a project with one problem per sheet
+/// that matters most (no legal basis, no DPIA although required, a purpose
+/// of "developing a generative AI model", audit data kept for disputes):
+/// reviewed as a snapshot, since it is what a DPO reads first.
+#[test]
+fn check_output_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = PROJECT
+        .replacen("legal-basis = \"legitimate-interest\"\n", "", 1)
+        .replace("status = \"done\"", "status = \"in-progress\"")
+        .replace(
+            "purpose = \"measuring bias in the assistant's answers across customer languages\"",
+            "purpose = \"evidence in case of a future dispute\"",
+        );
+    // Removing the first source's basis leaves its LI table inconsistent:
+    // drop the table too.
+    let start = text.find("[sources.legitimate-interest]").unwrap();
+    let end = start + text[start..].find("\n\n").unwrap();
+    let text = format!("{}{}", &text[..start], &text[end + 2..]);
+    write(d, "project.toml", &text);
+    let r = run(d, ["check", "project.toml", "--today", "2026-01-15"]);
+    r.assert_code(1);
+    insta::assert_snapshot!("check_text", r.stdout);
+}
