@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::{InputArgs, OutputFile, build_set, emit, find_inputs, progress_bar, run_options};
+use privasift_detect::DetectorSet;
 
 /// The file in OUTDIR that ties its shards to the run that wrote them.
 const MANIFEST: &str = ".privasift-clean.json";
@@ -91,19 +92,24 @@ pub fn ledger_path(option: Option<PathBuf>) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(DEFAULT_LEDGER))
 }
 
-pub fn clean(a: CleanArgs) -> Result<ExitCode> {
-    let set = build_set(&a.input)?;
+/// The policy from `--policy FILE`, else the built-in one.
+pub(crate) fn load_policy(set: &DetectorSet, path: Option<&Path>) -> Result<Policy> {
     let known = set.kinds();
-    let policy = match &a.policy {
+    Ok(match path {
         Some(p) => {
             let text = std::fs::read_to_string(p)
                 .with_context(|| format!("reading the policy {}", p.display()))?;
             Policy::parse(&text, &p.display().to_string(), &known)?
         }
         None => Policy::builtin(),
-    };
+    })
+}
+
+pub fn clean(a: CleanArgs) -> Result<ExitCode> {
+    let set = build_set(&a.input)?;
+    let policy = load_policy(&set, a.policy.as_deref())?;
     if a.explain {
-        emit(&policy.explain(&known))?;
+        emit(&policy.explain(&set.kinds()))?;
         return Ok(ExitCode::SUCCESS);
     }
     let Some(outdir) = a.output.clone() else {
@@ -112,206 +118,40 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
     let key = Key::load(a.key_file.as_deref())?;
     let transformer = Transformer::new(policy, key)?;
     let found = find_inputs(&a.inputs, &a.input)?;
-    let dests = destinations(&a.inputs, &found, &outdir)?;
-    check_policy_fields(transformer.policy(), &found, &a.input)?;
+    let dests = prepare(&a.inputs, &found, &outdir, &transformer, &a.input)?;
     // A ledger that cannot be appended to (broken chain, locked) is refused
     // before anything is written.
     let ledger_path = ledger_path(a.ledger.clone());
     let mut ledger = Ledger::open(&ledger_path)?;
-
-    // OUTDIR: fresh, or resumed with the same run parameters.
-    let manifest = Manifest {
-        tool: format!("privasift {}", env!("CARGO_PKG_VERSION")),
-        policy_digest: transformer.policy().digest.clone(),
-        key_fingerprint: transformer.key_fingerprint(),
-        detectors: set.ids().iter().map(|s| (*s).to_owned()).collect(),
-        fields: a.input.fields.clone(),
-        id_field: a.input.id_field.clone(),
-        inputs: found
-            .sources
-            .iter()
-            .zip(&dests)
-            .map(|(s, d)| ManifestInput {
-                path: s.path.clone(),
-                bytes: s.size,
-                output: d.clone(),
-            })
-            .collect(),
-    };
-    let manifest_path = outdir.join(MANIFEST);
-    let todo: Vec<Option<PathBuf>> = if a.resume {
-        let old: Manifest = std::fs::read(&manifest_path)
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .with_context(|| {
-                format!(
-                    "--resume: {} has no readable {MANIFEST}: nothing to resume",
-                    outdir.display()
-                )
-            })?;
-        if old != manifest {
-            bail!(
-                "--resume: {} was written with another policy, key, detector set, field selection or input list; \
-                 resume with the same ones, or clean into a new directory",
-                outdir.display()
-            );
-        }
-        remove_partials(&outdir)?;
-        dests
-            .iter()
-            .map(|d| (!d.exists()).then(|| d.clone()))
-            .collect()
-    } else {
-        if manifest_path.exists() || dests.iter().any(|d| d.exists()) {
-            bail!(
-                "{} already holds cleaned output: use --resume to finish an interrupted run, or choose an empty directory",
-                outdir.display()
-            );
-        }
-        std::fs::create_dir_all(&outdir)
-            .with_context(|| format!("creating {}", outdir.display()))?;
-        let bytes = serde_json::to_vec_pretty(&manifest)?;
-        crate::write_atomically(&manifest_path, &bytes)?;
-        dests.iter().cloned().map(Some).collect()
-    };
-    let sources: Vec<Source> = found.sources.clone();
-    let skipped_done = todo.iter().filter(|t| t.is_none()).count();
-
-    // The ledger (opened above): run start, with what identifies the run.
     let run_id = privasift_ledger::new_run_id();
-    ledger.append(
-        &run_id,
-        "run-start",
-        &json!({
-            "command": "clean",
-            "tool": manifest.tool,
-            "policy": { "origin": transformer.policy().origin, "digest": transformer.policy().digest },
-            "key_fingerprint": transformer.key_fingerprint(),
-            "detectors": manifest.detectors,
-            // Digests are computed while reading: they are in the run-end event.
-            "inputs": sources.iter().map(|s| json!({
-                "source": s.id, "path": s.path, "format": s.format.as_str(), "bytes": s.size,
-            })).collect::<Vec<_>>(),
-            "output_dir": outdir,
-            "resume": a.resume,
-            "already_complete": skipped_done,
-        }),
-    )?;
-    ledger.sync()?;
-
-    // Run.
-    let selection = Selection::new(a.input.fields.clone(), a.input.id_field.clone());
-    let mut opts = run_options(&a.input, selection, Sample::All);
-    opts.read.digest = true;
-    let job = CleanJob::new(&set, &transformer, &sources, &opts, a.quarantine.is_some());
-    let run_sources: Vec<Source> = sources
-        .iter()
-        .zip(&todo)
-        .filter(|(_, t)| t.is_some())
-        .map(|(s, _)| s.clone())
-        .collect();
-    let mut sink = CleanSink::new(&sources, &todo);
-    let abort_after: Option<usize> = std::env::var(ABORT_HOOK).ok().and_then(|v| v.parse().ok());
-    let mut shards_done = 0usize;
-    sink.on_shard = Some(Box::new(move |_| {
-        shards_done += 1;
-        if abort_after.is_some_and(|n| shards_done >= n) {
-            std::process::abort();
-        }
-    }));
-    let mut obs = Observer {
-        ledger: &mut ledger,
-        run: &run_id,
-        sources: &sources,
-        quarantine_dir: a.quarantine.clone(),
-        quarantine: HashMap::new(),
+    let done = clean_into(CleanInto {
+        note: None,
+        found,
+        dests,
         outdir: &outdir,
-        dests: &dests,
-        first_problems: Vec::new(),
-        problems: 0,
-        strict: a.input.strict,
-    };
-    let bar = progress_bar(run_sources.iter().map(|s| s.size).sum(), a.input.quiet);
-    let started = std::time::Instant::now();
-    let result = run(
-        &run_sources,
-        &job,
-        &opts,
-        &|p: Progress| bar.set_position(p.file_bytes),
-        |out| {
-            let flow = sink.add(out, &mut obs)?;
-            bar.set_message(format!("{} records", sink.counts.records_read));
-            Ok(flow)
-        },
-    );
-    bar.finish_and_clear();
-    let result = result.and_then(|_| sink.finish(&mut obs));
-    let elapsed = started.elapsed();
-    let quarantined = obs.commit_quarantine()?;
-    let problems = obs.problems;
-    let first_problems = std::mem::take(&mut obs.first_problems);
-    drop(obs);
-
-    // Run end: counts and what was written, whether or not it succeeded.
-    // Input digests: computed while reading; a second read only for inputs
-    // read by random access (Parquet) or not to their end.
-    let missing: Vec<&Source> = run_sources
-        .iter()
-        .filter(|s| {
-            sink.input_digests
-                .get(&s.id)
-                .and_then(Option::as_ref)
-                .is_none()
-        })
-        .collect();
-    let extra = digest_files(
-        missing.iter().map(|s| s.path.as_path()).collect(),
-        a.input.threads,
-    )?;
-    let mut input_digests: BTreeMap<SourceId, String> = sink
-        .input_digests
-        .iter()
-        .filter_map(|(k, v)| v.clone().map(|d| (*k, d)))
-        .collect();
-    for (s, d) in missing.iter().zip(extra) {
-        input_digests.insert(s.id, d);
-    }
-    let status = match &result {
-        Ok(()) if sink.failed().is_empty() => "complete",
-        Ok(()) => "complete-with-failed-inputs",
-        Err(_) => "failed",
-    };
-    ledger.append(
-        &run_id,
-        "run-end",
-        &json!({
-            "status": status,
-            "counts": sink.counts,
-            "inputs": run_sources.iter().map(|s| json!({
-                "source": s.id, "path": s.path, "sha256": input_digests.get(&s.id),
-            })).collect::<Vec<_>>(),
-            "outputs": sink.shards.iter().map(|s| json!({
-                "source": s.source, "path": s.path, "records": s.records, "sha256": s.sha256,
-            })).collect::<Vec<_>>(),
-            "failed_inputs": sink.file_errors.iter().map(|e| json!({"path": e.path, "kind": e.kind.as_str(), "message": e.message})).collect::<Vec<_>>(),
-            "quarantined_files": quarantined,
-        }),
-    )?;
-    ledger.sync()?;
-    result.map_err(|e| match e {
-        RunError::Strict(m) => anyhow::anyhow!("stopped by --strict: {m}"),
-        other => anyhow::anyhow!(other),
+        set: &set,
+        transformer: &transformer,
+        input: &a.input,
+        resume: a.resume,
+        quarantine: a.quarantine.clone(),
+        ledger: &mut ledger,
+        run_id: &run_id,
     })?;
 
     // Summary.
-    let c = &sink.counts;
+    let c = &done.counts;
+    let run_sources = done.run_sources;
+    let skipped_done = done.skipped_done;
+    let elapsed = done.elapsed;
+    let problems = done.problems;
+    let first_problems = &done.first_problems;
     let mut text = String::new();
     let mb = c.bytes as f64 / 1e6;
     let _ = writeln!(
         text,
         "Cleaned {} records from {} file(s) into {} ({:.1} MB in {:.1} s, {:.1} MB/s)",
         c.records_read,
-        run_sources.len(),
+        run_sources,
         outdir.display(),
         mb,
         elapsed.as_secs_f64(),
@@ -357,11 +197,11 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
     }
     if problems > 0 {
         let _ = writeln!(text, "  problems:  {problems}");
-        for p in &first_problems {
+        for p in first_problems {
             let _ = writeln!(text, "    {p}");
         }
     }
-    for e in &sink.file_errors {
+    for e in &done.file_errors {
         let _ = writeln!(text, "  file not cleaned: {e}");
     }
     let _ = writeln!(
@@ -371,10 +211,272 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
         ledger_path.display()
     );
     emit(&text)?;
-    Ok(if sink.failed().is_empty() {
-        ExitCode::SUCCESS
-    } else {
+    Ok(if done.failed {
         ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// What a clean run needs once its arguments are read: `clean`, and `vault
+/// put`, which pseudonymises each input this way before it encrypts it.
+pub(crate) struct CleanInto<'a> {
+    /// Said in the ledger's `run-start` as `"for"` (e.g. `vault put`).
+    pub note: Option<&'static str>,
+    pub found: Discovered,
+    /// From [`prepare`].
+    pub dests: Vec<PathBuf>,
+    pub outdir: &'a Path,
+    pub set: &'a DetectorSet,
+    pub transformer: &'a Transformer,
+    pub input: &'a InputArgs,
+    pub resume: bool,
+    pub quarantine: Option<PathBuf>,
+    pub ledger: &'a mut Ledger,
+    pub run_id: &'a str,
+}
+
+/// What a clean run did.
+pub(crate) struct Cleaned {
+    /// Sources cleaned by this run (all but those `--resume` found complete).
+    pub run_sources: usize,
+    pub counts: privasift_pipeline::CleanCounts,
+    pub shards: Vec<privasift_pipeline::ShardDone>,
+    pub file_errors: Vec<privasift_formats::ReadError>,
+    /// Some input could not be cleaned.
+    pub failed: bool,
+    pub skipped_done: usize,
+    pub elapsed: std::time::Duration,
+    pub problems: u64,
+    pub first_problems: Vec<String>,
+}
+
+/// Where each input's shard goes under `outdir`, after checking that the
+/// policy's fields exist: everything `clean` refuses before it writes.
+pub(crate) fn prepare(
+    inputs: &[String],
+    found: &Discovered,
+    outdir: &Path,
+    transformer: &Transformer,
+    input: &InputArgs,
+) -> Result<Vec<PathBuf>> {
+    let dests = destinations(inputs, found, outdir)?;
+    check_policy_fields(transformer.policy(), found, input)?;
+    Ok(dests)
+}
+
+/// Cleans `found` into `outdir`, recording the run (start, records,
+/// problems, end) in the ledger under `run_id`.
+pub(crate) fn clean_into(c: CleanInto<'_>) -> Result<Cleaned> {
+    let CleanInto {
+        note,
+        found,
+        dests,
+        outdir,
+        set,
+        transformer,
+        input,
+        resume,
+        quarantine,
+        ledger,
+        run_id,
+    } = c;
+    let outdir = outdir.to_path_buf();
+
+    // OUTDIR: fresh, or resumed with the same run parameters.
+    let manifest = Manifest {
+        tool: format!("privasift {}", env!("CARGO_PKG_VERSION")),
+        policy_digest: transformer.policy().digest.clone(),
+        key_fingerprint: transformer.key_fingerprint(),
+        detectors: set.ids().iter().map(|s| (*s).to_owned()).collect(),
+        fields: input.fields.clone(),
+        id_field: input.id_field.clone(),
+        inputs: found
+            .sources
+            .iter()
+            .zip(&dests)
+            .map(|(s, d)| ManifestInput {
+                path: s.path.clone(),
+                bytes: s.size,
+                output: d.clone(),
+            })
+            .collect(),
+    };
+    let manifest_path = outdir.join(MANIFEST);
+    let todo: Vec<Option<PathBuf>> = if resume {
+        let old: Manifest = std::fs::read(&manifest_path)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .with_context(|| {
+                format!(
+                    "--resume: {} has no readable {MANIFEST}: nothing to resume",
+                    outdir.display()
+                )
+            })?;
+        if old != manifest {
+            bail!(
+                "--resume: {} was written with another policy, key, detector set, field selection or input list; \
+                 resume with the same ones, or clean into a new directory",
+                outdir.display()
+            );
+        }
+        remove_partials(&outdir)?;
+        dests
+            .iter()
+            .map(|d| (!d.exists()).then(|| d.clone()))
+            .collect()
+    } else {
+        if manifest_path.exists() || dests.iter().any(|d| d.exists()) {
+            bail!(
+                "{} already holds cleaned output: use --resume to finish an interrupted run, or choose an empty directory",
+                outdir.display()
+            );
+        }
+        std::fs::create_dir_all(&outdir)
+            .with_context(|| format!("creating {}", outdir.display()))?;
+        let bytes = serde_json::to_vec_pretty(&manifest)?;
+        crate::write_atomically(&manifest_path, &bytes)?;
+        dests.iter().cloned().map(Some).collect()
+    };
+    let sources: Vec<Source> = found.sources.clone();
+    let skipped_done = todo.iter().filter(|t| t.is_none()).count();
+
+    // The ledger (opened by the caller): run start, with what identifies the run.
+    ledger.append(
+        run_id,
+        "run-start",
+        &json!({
+            "command": "clean",
+            "tool": manifest.tool,
+            "policy": { "origin": transformer.policy().origin, "digest": transformer.policy().digest },
+            "key_fingerprint": transformer.key_fingerprint(),
+            "detectors": manifest.detectors,
+            // Digests are computed while reading: they are in the run-end event.
+            "inputs": sources.iter().map(|s| json!({
+                "source": s.id, "path": s.path, "format": s.format.as_str(), "bytes": s.size,
+            })).collect::<Vec<_>>(),
+            "output_dir": outdir,
+            "resume": resume,
+            "already_complete": skipped_done,
+            "for": note,
+        }),
+    )?;
+    ledger.sync()?;
+
+    // Run.
+    let selection = Selection::new(input.fields.clone(), input.id_field.clone());
+    let mut opts = run_options(input, selection, Sample::All);
+    opts.read.digest = true;
+    let job = CleanJob::new(set, transformer, &sources, &opts, quarantine.is_some());
+    let run_sources: Vec<Source> = sources
+        .iter()
+        .zip(&todo)
+        .filter(|(_, t)| t.is_some())
+        .map(|(s, _)| s.clone())
+        .collect();
+    let mut sink = CleanSink::new(&sources, &todo);
+    let abort_after: Option<usize> = std::env::var(ABORT_HOOK).ok().and_then(|v| v.parse().ok());
+    let mut shards_done = 0usize;
+    sink.on_shard = Some(Box::new(move |_| {
+        shards_done += 1;
+        if abort_after.is_some_and(|n| shards_done >= n) {
+            std::process::abort();
+        }
+    }));
+    let mut obs = Observer {
+        ledger: &mut *ledger,
+        run: run_id,
+        sources: &sources,
+        quarantine_dir: quarantine.clone(),
+        quarantine: HashMap::new(),
+        outdir: &outdir,
+        dests: &dests,
+        first_problems: Vec::new(),
+        problems: 0,
+        strict: input.strict,
+    };
+    let bar = progress_bar(run_sources.iter().map(|s| s.size).sum(), input.quiet);
+    let started = std::time::Instant::now();
+    let result = run(
+        &run_sources,
+        &job,
+        &opts,
+        &|p: Progress| bar.set_position(p.file_bytes),
+        |out| {
+            let flow = sink.add(out, &mut obs)?;
+            bar.set_message(format!("{} records", sink.counts.records_read));
+            Ok(flow)
+        },
+    );
+    bar.finish_and_clear();
+    let result = result.and_then(|_| sink.finish(&mut obs));
+    let elapsed = started.elapsed();
+    let quarantined = obs.commit_quarantine()?;
+    let problems = obs.problems;
+    let first_problems = std::mem::take(&mut obs.first_problems);
+    drop(obs);
+
+    // Run end: counts and what was written, whether or not it succeeded.
+    // Input digests: computed while reading; a second read only for inputs
+    // read by random access (Parquet) or not to their end.
+    let missing: Vec<&Source> = run_sources
+        .iter()
+        .filter(|s| {
+            sink.input_digests
+                .get(&s.id)
+                .and_then(Option::as_ref)
+                .is_none()
+        })
+        .collect();
+    let extra = digest_files(
+        missing.iter().map(|s| s.path.as_path()).collect(),
+        input.threads,
+    )?;
+    let mut input_digests: BTreeMap<SourceId, String> = sink
+        .input_digests
+        .iter()
+        .filter_map(|(k, v)| v.clone().map(|d| (*k, d)))
+        .collect();
+    for (s, d) in missing.iter().zip(extra) {
+        input_digests.insert(s.id, d);
+    }
+    let status = match &result {
+        Ok(()) if sink.failed().is_empty() => "complete",
+        Ok(()) => "complete-with-failed-inputs",
+        Err(_) => "failed",
+    };
+    ledger.append(
+        run_id,
+        "run-end",
+        &json!({
+            "status": status,
+            "counts": sink.counts,
+            "inputs": run_sources.iter().map(|s| json!({
+                "source": s.id, "path": s.path, "sha256": input_digests.get(&s.id),
+            })).collect::<Vec<_>>(),
+            "outputs": sink.shards.iter().map(|s| json!({
+                "source": s.source, "path": s.path, "records": s.records, "sha256": s.sha256,
+            })).collect::<Vec<_>>(),
+            "failed_inputs": sink.file_errors.iter().map(|e| json!({"path": e.path, "kind": e.kind.as_str(), "message": e.message})).collect::<Vec<_>>(),
+            "quarantined_files": quarantined,
+        }),
+    )?;
+    ledger.sync()?;
+    result.map_err(|e| match e {
+        RunError::Strict(m) => anyhow::anyhow!("stopped by --strict: {m}"),
+        other => anyhow::anyhow!(other),
+    })?;
+
+    Ok(Cleaned {
+        run_sources: run_sources.len(),
+        failed: !sink.failed().is_empty(),
+        counts: sink.counts,
+        shards: sink.shards,
+        file_errors: sink.file_errors,
+        skipped_done,
+        elapsed,
+        problems,
+        first_problems,
     })
 }
 

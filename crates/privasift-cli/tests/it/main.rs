@@ -15,6 +15,7 @@ mod help;
 mod leak;
 mod sampling;
 mod scan;
+mod vault;
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
