@@ -383,6 +383,16 @@ fn put(a: PutArgs) -> Result<ExitCode> {
             m.id, m.name, m.plaintext_bytes, m.deadline
         );
     }
+    if done.problems > 0 {
+        let _ = writeln!(
+            text,
+            "  {} unreadable record(s) were skipped and are not in the vault:",
+            done.problems
+        );
+        for p in &done.first_problems {
+            let _ = writeln!(text, "    {p}");
+        }
+    }
     let _ = writeln!(
         text,
         "Readable only with the auditor key (fingerprint {}). Ledger: {} (runs {clean_run}, {run}).",
