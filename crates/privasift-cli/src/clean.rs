@@ -8,7 +8,6 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use privasift_core::SourceId;
-use privasift_detect::DetectorSet;
 use privasift_formats::{
     BatchData, Discovered, Format, JsonDoc, PARTIAL_PREFIX, RecordError, Selection, Source,
 };
@@ -22,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::{InputArgs, OutputFile, build_set, emit, find_inputs, progress_bar, run_options};
+use privasift_detect::DetectorSet;
 
 /// The file in OUTDIR that ties its shards to the run that wrote them.
 const MANIFEST: &str = ".privasift-clean.json";
@@ -96,19 +96,24 @@ pub fn ledger_path(option: Option<PathBuf>) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(DEFAULT_LEDGER))
 }
 
-pub fn clean(a: CleanArgs) -> Result<ExitCode> {
-    let set = build_set(&a.input)?;
+/// The policy from `--policy FILE`, else the built-in one.
+pub(crate) fn load_policy(set: &DetectorSet, path: Option<&Path>) -> Result<Policy> {
     let known = set.kinds();
-    let policy = match &a.policy {
+    Ok(match path {
         Some(p) => {
             let text = std::fs::read_to_string(p)
                 .with_context(|| format!("reading the policy {}", p.display()))?;
             Policy::parse(&text, &p.display().to_string(), &known)?
         }
         None => Policy::builtin(),
-    };
+    })
+}
+
+pub fn clean(a: CleanArgs) -> Result<ExitCode> {
+    let set = build_set(&a.input)?;
+    let policy = load_policy(&set, a.policy.as_deref())?;
     if a.explain {
-        emit(&policy.explain(&known))?;
+        emit(&policy.explain(&set.kinds()))?;
         return Ok(ExitCode::SUCCESS);
     }
     let Some(outdir) = a.output.clone() else {
@@ -134,51 +139,205 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
     if let Some(s) = suppression {
         transformer = transformer.with_suppression(s)?;
     }
-    run_clean(
-        &a,
-        &outdir,
-        &Engine {
-            set: &set,
-            transformer: &transformer,
-            record_detector: None,
-            command: "clean",
-            verb: "Cleaned",
-            start: if a.suppression.is_some() {
-                json!({ "suppression": { "path": a.suppression, "entries": suppressed } })
-            } else {
-                json!({})
-            },
-        },
-    )
-}
-
-/// What a clean run works with beyond its arguments: `privasift clean`
-/// builds it from the policy; `privasift rights erase` from a request (an
-/// empty detector set, the person as a record detector, a drop or redact
-/// policy).
-pub(crate) struct Engine<'a> {
-    pub set: &'a DetectorSet,
-    pub transformer: &'a Transformer,
-    pub record_detector: Option<&'a dyn RecordDetector>,
-    /// The ledger's `command`.
-    pub command: &'static str,
-    /// The summary's first word ("Cleaned", "Erased").
-    pub verb: &'static str,
-    /// More fields for the ledger's `run-start` body.
-    pub start: serde_json::Value,
-}
-
-/// Writes the cleaned copy of `a.inputs` into `outdir`, with the ledger.
-pub(crate) fn run_clean(a: &CleanArgs, outdir: &Path, e: &Engine<'_>) -> Result<ExitCode> {
-    let (set, transformer) = (e.set, e.transformer);
-    let outdir = outdir.to_path_buf();
     let found = find_inputs(&a.inputs, &a.input)?;
-    let dests = destinations(&a.inputs, &found, &outdir)?;
-    check_policy_fields(transformer.policy(), &found, &a.input)?;
+    let dests = prepare(&a.inputs, &found, &outdir, &transformer, &a.input)?;
     // A ledger that cannot be appended to (broken chain, locked) is refused
     // before anything is written.
     let ledger_path = ledger_path(a.ledger.clone());
     let mut ledger = Ledger::open(&ledger_path)?;
+    let run_id = privasift_ledger::new_run_id();
+    let done = clean_into(CleanInto {
+        note: None,
+        command: "clean",
+        record_detector: None,
+        start: if a.suppression.is_some() {
+            json!({ "suppression": { "path": a.suppression, "entries": suppressed } })
+        } else {
+            json!({})
+        },
+        found,
+        dests,
+        outdir: &outdir,
+        set: &set,
+        transformer: &transformer,
+        input: &a.input,
+        resume: a.resume,
+        quarantine: a.quarantine.clone(),
+        ledger: &mut ledger,
+        run_id: &run_id,
+    })?;
+
+    emit(&summary(
+        "Cleaned",
+        &done,
+        &outdir,
+        a.quarantine.is_some(),
+        &ledger_path,
+        &run_id,
+    ))?;
+    Ok(if done.failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The summary a clean run prints (`clean`, `rights erase`).
+pub(crate) fn summary(
+    verb: &str,
+    done: &Cleaned,
+    outdir: &Path,
+    quarantine: bool,
+    ledger_path: &Path,
+    run_id: &str,
+) -> String {
+    let c = &done.counts;
+    let run_sources = done.run_sources;
+    let skipped_done = done.skipped_done;
+    let elapsed = done.elapsed;
+    let problems = done.problems;
+    let first_problems = &done.first_problems;
+    let mut text = String::new();
+    let mb = c.bytes as f64 / 1e6;
+    let _ = writeln!(
+        text,
+        "{verb} {} records from {} file(s) into {} ({:.1} MB in {:.1} s, {:.1} MB/s)",
+        c.records_read,
+        run_sources,
+        outdir.display(),
+        mb,
+        elapsed.as_secs_f64(),
+        mb / elapsed.as_secs_f64().max(1e-9)
+    );
+    if skipped_done > 0 {
+        let _ = writeln!(
+            text,
+            "  {skipped_done} shard(s) were already complete (--resume) and were left as they were"
+        );
+    }
+    let _ = writeln!(
+        text,
+        "  written:   {} records ({} edited, {} unchanged)",
+        c.records_written,
+        c.records_changed,
+        c.records_written - c.records_changed
+    );
+    let _ = writeln!(
+        text,
+        "  deleted:   {} records, written nowhere",
+        c.dropped()
+    );
+    for (why, n) in &c.records_dropped {
+        let _ = writeln!(text, "             {n} by {why}");
+    }
+    let _ = writeln!(
+        text,
+        "  skipped:   {} unreadable records{}",
+        c.records_skipped,
+        if quarantine {
+            " (malformed ones kept in --quarantine)"
+        } else {
+            ""
+        }
+    );
+    let _ = writeln!(text, "  findings:  {}", c.findings);
+    for (label, n) in &c.records_by_label {
+        let _ = writeln!(text, "             {label}: {n} records");
+    }
+    for (action, n) in &c.records_by_action {
+        let _ = writeln!(text, "  action {action}: {n} records");
+    }
+    if problems > 0 {
+        let _ = writeln!(text, "  problems:  {problems}");
+        for p in first_problems {
+            let _ = writeln!(text, "    {p}");
+        }
+    }
+    for e in &done.file_errors {
+        let _ = writeln!(text, "  file not cleaned: {e}");
+    }
+    let _ = writeln!(
+        text,
+        "Ledger: {} (run {run_id}); check it with `privasift ledger verify {}`",
+        ledger_path.display(),
+        ledger_path.display()
+    );
+    text
+}
+
+/// What a clean run needs once its arguments are read: `clean`, and `vault
+/// put`, which pseudonymises each input this way before it encrypts it.
+pub(crate) struct CleanInto<'a> {
+    /// Said in the ledger's `run-start` as `"for"` (e.g. `vault put`).
+    pub note: Option<&'static str>,
+    /// The ledger's `command` (`clean`, `rights erase`).
+    pub command: &'static str,
+    /// Runs after the detector set on every record (`rights erase`).
+    pub record_detector: Option<&'a dyn RecordDetector>,
+    /// More fields for the `run-start` body.
+    pub start: serde_json::Value,
+    pub found: Discovered,
+    /// From [`prepare`].
+    pub dests: Vec<PathBuf>,
+    pub outdir: &'a Path,
+    pub set: &'a DetectorSet,
+    pub transformer: &'a Transformer,
+    pub input: &'a InputArgs,
+    pub resume: bool,
+    pub quarantine: Option<PathBuf>,
+    pub ledger: &'a mut Ledger,
+    pub run_id: &'a str,
+}
+
+/// What a clean run did.
+pub(crate) struct Cleaned {
+    /// Sources cleaned by this run (all but those `--resume` found complete).
+    pub run_sources: usize,
+    pub counts: privasift_pipeline::CleanCounts,
+    pub shards: Vec<privasift_pipeline::ShardDone>,
+    pub file_errors: Vec<privasift_formats::ReadError>,
+    /// Some input could not be cleaned.
+    pub failed: bool,
+    pub skipped_done: usize,
+    pub elapsed: std::time::Duration,
+    pub problems: u64,
+    pub first_problems: Vec<String>,
+}
+
+/// Where each input's shard goes under `outdir`, after checking that the
+/// policy's fields exist: everything `clean` refuses before it writes.
+pub(crate) fn prepare(
+    inputs: &[String],
+    found: &Discovered,
+    outdir: &Path,
+    transformer: &Transformer,
+    input: &InputArgs,
+) -> Result<Vec<PathBuf>> {
+    let dests = destinations(inputs, found, outdir)?;
+    check_policy_fields(transformer.policy(), found, input)?;
+    Ok(dests)
+}
+
+/// Cleans `found` into `outdir`, recording the run (start, records,
+/// problems, end) in the ledger under `run_id`.
+pub(crate) fn clean_into(c: CleanInto<'_>) -> Result<Cleaned> {
+    let CleanInto {
+        note,
+        command,
+        record_detector,
+        start: start_extra,
+        found,
+        dests,
+        outdir,
+        set,
+        transformer,
+        input,
+        resume,
+        quarantine,
+        ledger,
+        run_id,
+    } = c;
+    let outdir = outdir.to_path_buf();
 
     // OUTDIR: fresh, or resumed with the same run parameters.
     let manifest = Manifest {
@@ -189,10 +348,10 @@ pub(crate) fn run_clean(a: &CleanArgs, outdir: &Path, e: &Engine<'_>) -> Result<
             .ids()
             .iter()
             .map(|s| (*s).to_owned())
-            .chain(e.record_detector.map(|_| "record-detector".to_owned()))
+            .chain(record_detector.map(|_| "record-detector".to_owned()))
             .collect(),
-        fields: a.input.fields.clone(),
-        id_field: a.input.id_field.clone(),
+        fields: input.fields.clone(),
+        id_field: input.id_field.clone(),
         inputs: found
             .sources
             .iter()
@@ -205,7 +364,7 @@ pub(crate) fn run_clean(a: &CleanArgs, outdir: &Path, e: &Engine<'_>) -> Result<
             .collect(),
     };
     let manifest_path = outdir.join(MANIFEST);
-    let todo: Vec<Option<PathBuf>> = if a.resume {
+    let todo: Vec<Option<PathBuf>> = if resume {
         let old: Manifest = std::fs::read(&manifest_path)
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok())
@@ -243,10 +402,9 @@ pub(crate) fn run_clean(a: &CleanArgs, outdir: &Path, e: &Engine<'_>) -> Result<
     let sources: Vec<Source> = found.sources.clone();
     let skipped_done = todo.iter().filter(|t| t.is_none()).count();
 
-    // The ledger (opened above): run start, with what identifies the run.
-    let run_id = privasift_ledger::new_run_id();
+    // The ledger (opened by the caller): run start, with what identifies the run.
     let mut start = json!({
-            "command": e.command,
+            "command": command,
             "tool": manifest.tool,
             "policy": { "origin": transformer.policy().origin, "digest": transformer.policy().digest },
             "key_fingerprint": transformer.key_fingerprint(),
@@ -256,23 +414,24 @@ pub(crate) fn run_clean(a: &CleanArgs, outdir: &Path, e: &Engine<'_>) -> Result<
                 "source": s.id, "path": s.path, "format": s.format.as_str(), "bytes": s.size,
             })).collect::<Vec<_>>(),
             "output_dir": outdir,
-            "resume": a.resume,
+            "resume": resume,
             "already_complete": skipped_done,
+            "for": note,
     });
-    if let (Some(body), Some(more)) = (start.as_object_mut(), e.start.as_object()) {
+    if let (Some(body), Some(more)) = (start.as_object_mut(), start_extra.as_object()) {
         for (k, v) in more {
             body.insert(k.clone(), v.clone());
         }
     }
-    ledger.append(&run_id, "run-start", &start)?;
+    ledger.append(run_id, "run-start", &start)?;
     ledger.sync()?;
 
     // Run.
-    let selection = Selection::new(a.input.fields.clone(), a.input.id_field.clone());
-    let mut opts = run_options(&a.input, selection, Sample::All);
+    let selection = Selection::new(input.fields.clone(), input.id_field.clone());
+    let mut opts = run_options(input, selection, Sample::All);
     opts.read.digest = true;
-    let mut job = CleanJob::new(set, transformer, &sources, &opts, a.quarantine.is_some());
-    if let Some(rd) = e.record_detector {
+    let mut job = CleanJob::new(set, transformer, &sources, &opts, quarantine.is_some());
+    if let Some(rd) = record_detector {
         job = job.with_record_detector(rd);
     }
     let run_sources: Vec<Source> = sources
@@ -291,18 +450,18 @@ pub(crate) fn run_clean(a: &CleanArgs, outdir: &Path, e: &Engine<'_>) -> Result<
         }
     }));
     let mut obs = Observer {
-        ledger: &mut ledger,
-        run: &run_id,
+        ledger: &mut *ledger,
+        run: run_id,
         sources: &sources,
-        quarantine_dir: a.quarantine.clone(),
+        quarantine_dir: quarantine.clone(),
         quarantine: HashMap::new(),
         outdir: &outdir,
         dests: &dests,
         first_problems: Vec::new(),
         problems: 0,
-        strict: a.input.strict,
+        strict: input.strict,
     };
-    let bar = progress_bar(run_sources.iter().map(|s| s.size).sum(), a.input.quiet);
+    let bar = progress_bar(run_sources.iter().map(|s| s.size).sum(), input.quiet);
     let started = std::time::Instant::now();
     let result = run(
         &run_sources,
@@ -337,7 +496,7 @@ pub(crate) fn run_clean(a: &CleanArgs, outdir: &Path, e: &Engine<'_>) -> Result<
         .collect();
     let extra = digest_files(
         missing.iter().map(|s| s.path.as_path()).collect(),
-        a.input.threads,
+        input.threads,
     )?;
     let mut input_digests: BTreeMap<SourceId, String> = sink
         .input_digests
@@ -353,7 +512,7 @@ pub(crate) fn run_clean(a: &CleanArgs, outdir: &Path, e: &Engine<'_>) -> Result<
         Err(_) => "failed",
     };
     ledger.append(
-        &run_id,
+        run_id,
         "run-end",
         &json!({
             "status": status,
@@ -374,79 +533,16 @@ pub(crate) fn run_clean(a: &CleanArgs, outdir: &Path, e: &Engine<'_>) -> Result<
         other => anyhow::anyhow!(other),
     })?;
 
-    // Summary.
-    let c = &sink.counts;
-    let mut text = String::new();
-    let mb = c.bytes as f64 / 1e6;
-    let _ = writeln!(
-        text,
-        "{} {} records from {} file(s) into {} ({:.1} MB in {:.1} s, {:.1} MB/s)",
-        e.verb,
-        c.records_read,
-        run_sources.len(),
-        outdir.display(),
-        mb,
-        elapsed.as_secs_f64(),
-        mb / elapsed.as_secs_f64().max(1e-9)
-    );
-    if skipped_done > 0 {
-        let _ = writeln!(
-            text,
-            "  {skipped_done} shard(s) were already complete (--resume) and were left as they were"
-        );
-    }
-    let _ = writeln!(
-        text,
-        "  written:   {} records ({} edited, {} unchanged)",
-        c.records_written,
-        c.records_changed,
-        c.records_written - c.records_changed
-    );
-    let _ = writeln!(
-        text,
-        "  deleted:   {} records, written nowhere",
-        c.dropped()
-    );
-    for (why, n) in &c.records_dropped {
-        let _ = writeln!(text, "             {n} by {why}");
-    }
-    let _ = writeln!(
-        text,
-        "  skipped:   {} unreadable records{}",
-        c.records_skipped,
-        if a.quarantine.is_some() {
-            " (malformed ones kept in --quarantine)"
-        } else {
-            ""
-        }
-    );
-    let _ = writeln!(text, "  findings:  {}", c.findings);
-    for (label, n) in &c.records_by_label {
-        let _ = writeln!(text, "             {label}: {n} records");
-    }
-    for (action, n) in &c.records_by_action {
-        let _ = writeln!(text, "  action {action}: {n} records");
-    }
-    if problems > 0 {
-        let _ = writeln!(text, "  problems:  {problems}");
-        for p in &first_problems {
-            let _ = writeln!(text, "    {p}");
-        }
-    }
-    for e in &sink.file_errors {
-        let _ = writeln!(text, "  file not cleaned: {e}");
-    }
-    let _ = writeln!(
-        text,
-        "Ledger: {} (run {run_id}); check it with `privasift ledger verify {}`",
-        ledger_path.display(),
-        ledger_path.display()
-    );
-    emit(&text)?;
-    Ok(if sink.failed().is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+    Ok(Cleaned {
+        run_sources: run_sources.len(),
+        failed: !sink.failed().is_empty(),
+        counts: sink.counts,
+        shards: sink.shards,
+        file_errors: sink.file_errors,
+        skipped_done,
+        elapsed,
+        problems,
+        first_problems,
     })
 }
 

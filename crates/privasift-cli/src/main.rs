@@ -17,6 +17,7 @@ mod clean;
 mod comply;
 mod ledger;
 mod rights;
+mod vault;
 
 use privasift_pipeline::{
     DetectJob, Flow, Output, Progress, RunError, RunOptions, Sample, ScanJob, render_summary, run,
@@ -55,6 +56,9 @@ enum Command {
     /// Check and summarise the processing ledger.
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
+    /// The audit vault: pseudonymised, encrypted copies kept for an audit until a deadline; operator key puts and purges, auditor key reads.
+    #[command(subcommand)]
+    Vault(vault::VaultCommand),
     /// Write a commented project manifest to fill in (for `check`, `report`, `dpia`).
     Init(comply::InitArgs),
     /// Check a project manifest against the CNIL's AI how-to sheets, with evidence from scans and ledgers; exit 1 when a legal obligation fails.
@@ -184,6 +188,7 @@ fn main() -> ExitCode {
         Command::Keygen(a) => clean::keygen(a),
         Command::Reveal(a) => clean::reveal(a),
         Command::Ledger(c) => ledger::ledger(c),
+        Command::Vault(c) => vault::vault(c),
         Command::Init(a) => comply::init(a),
         Command::Check(a) => comply::check(a),
         Command::Rules(a) => comply::rules(a),

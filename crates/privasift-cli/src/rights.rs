@@ -16,7 +16,7 @@ use privasift_rights::{EraseMode, FindJob, Found, Matcher, Request};
 use privasift_transform::{Key, Policy, Transformer};
 use serde_json::json;
 
-use crate::clean::{CleanArgs, Engine, ledger_path, run_clean};
+use crate::clean::{CleanInto, clean_into, ledger_path, prepare};
 use crate::{InputArgs, OutputFile, emit, find_inputs, progress_bar, run_options};
 
 #[derive(Subcommand)]
@@ -362,32 +362,48 @@ fn erase(a: EraseArgs) -> Result<ExitCode> {
         privasift_rights::matcher::KINDS,
     )?;
     let transformer = Transformer::new(policy, key)?;
-    let args = CleanArgs {
-        inputs: a.common.inputs.clone(),
-        output: Some(a.output.clone()),
-        policy: None,
-        explain: false,
-        key_file: a.common.key_file.clone(),
-        ledger: a.common.ledger.clone(),
+    let found = find_inputs(&a.common.inputs, &a.common.input)?;
+    let dests = prepare(
+        &a.common.inputs,
+        &found,
+        &a.output,
+        &transformer,
+        &a.common.input,
+    )?;
+    let ledger_path = ledger_path(a.common.ledger.clone());
+    let mut ledger = Ledger::open(&ledger_path)?;
+    let run_id = privasift_ledger::new_run_id();
+    let done = clean_into(CleanInto {
+        note: None,
+        command: "rights erase",
+        record_detector: Some(&matcher),
+        start: json!({
+            "request": { "id": req.id, "kind": privasift_rights::request::kind_name(req.kind), "identifiers": identifiers(&req), "erase": action },
+        }),
+        found,
+        dests,
+        outdir: &a.output,
+        set: &set,
+        transformer: &transformer,
+        input: &a.common.input,
         resume: false,
         quarantine: None,
-        suppression: None,
-        input: a.common.input,
-    };
-    run_clean(
-        &args,
+        ledger: &mut ledger,
+        run_id: &run_id,
+    })?;
+    emit(&crate::clean::summary(
+        "Erased the person: read",
+        &done,
         &a.output,
-        &Engine {
-            set: &set,
-            transformer: &transformer,
-            record_detector: Some(&matcher),
-            command: "rights erase",
-            verb: "Erased the person: read",
-            start: json!({
-                "request": { "id": req.id, "kind": privasift_rights::request::kind_name(req.kind), "identifiers": identifiers(&req), "erase": action },
-            }),
-        },
-    )
+        false,
+        &ledger_path,
+        &run_id,
+    ))?;
+    Ok(if done.failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Appends the request's entries to a suppression list (JSON Lines, written

@@ -20,7 +20,13 @@ fn help_mentions_commands_and_main_options() {
         "report",
         "dpia",
         "schema",
+        "vault",
     ] {
+        assert!(r.stdout.contains(w), "{w}:\n{}", r.stdout);
+    }
+    let r = run(dir.path(), ["vault", "--help"]);
+    r.assert_code(0);
+    for w in ["init", "put", "list", "get", "purge", "verify"] {
         assert!(r.stdout.contains(w), "{w}:\n{}", r.stdout);
     }
     let r = run(dir.path(), ["scan", "--help"]);

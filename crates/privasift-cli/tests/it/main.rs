@@ -16,6 +16,7 @@ mod leak;
 mod rights;
 mod sampling;
 mod scan;
+mod vault;
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
