@@ -18,6 +18,8 @@ use crate::manifest::{Date, SpecialCategory};
 pub struct Evidence {
     pub scans: Vec<ScanEvidence>,
     pub ledgers: Vec<LedgerEvidence>,
+    /// Summaries of `privasift collect filter` (`--summary`).
+    pub collects: Vec<CollectEvidence>,
     /// The date the check runs on (expiry of retention periods).
     pub today: Option<Date>,
 }
@@ -49,6 +51,65 @@ impl ScanEvidence {
     pub fn found_personal_data(&self) -> bool {
         self.verdict == "contains personal data"
     }
+}
+
+/// What a web-collection summary (`privasift collect filter --summary`)
+/// says: how many pages were read, kept and excluded, why, and with which
+/// policy.
+#[derive(Clone, Debug, Serialize)]
+pub struct CollectEvidence {
+    pub path: PathBuf,
+    /// The WARC files read.
+    pub inputs: Vec<String>,
+    pub pages_read: u64,
+    pub kept: u64,
+    pub excluded: u64,
+    pub excluded_by_signal: BTreeMap<String, u64>,
+    pub excluded_by_category: BTreeMap<String, u64>,
+    /// The signals the run's policy applied (absent from older summaries).
+    pub policy: Option<CollectPolicy>,
+}
+
+/// The opt-out and exclusion settings a collection run applied (one flag
+/// per signal, as the summary writes them).
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct CollectPolicy {
+    #[serde(default)]
+    pub robots: bool,
+    #[serde(default)]
+    pub ai_txt: bool,
+    #[serde(default)]
+    pub tdmrep: bool,
+    #[serde(default)]
+    pub noai: bool,
+    /// Sensitive-site categories excluded.
+    #[serde(default)]
+    pub sensitive_categories: Vec<String>,
+    #[serde(default)]
+    pub objection_domains: u64,
+    #[serde(default)]
+    pub objection_urls: u64,
+    /// Suppression lists of people who objected.
+    #[serde(default)]
+    pub suppression_files: u64,
+}
+
+#[derive(Deserialize)]
+struct RawCollect {
+    pages_read: u64,
+    #[serde(default)]
+    kept: u64,
+    #[serde(default)]
+    excluded: u64,
+    #[serde(default)]
+    excluded_by_signal: BTreeMap<String, u64>,
+    #[serde(default)]
+    excluded_by_category: BTreeMap<String, u64>,
+    #[serde(default)]
+    inputs: Vec<RawInput>,
+    #[serde(default)]
+    policy: Option<CollectPolicy>,
 }
 
 /// What a ledger says.
@@ -86,7 +147,9 @@ pub enum EvidenceError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: not a scan report (`privasift scan --report`) nor a ledger: {reason}")]
+    #[error(
+        "{path}: not a scan report (`privasift scan --report`), a collection summary (`privasift collect filter --summary`) nor a ledger: {reason}"
+    )]
     Unknown { path: PathBuf, reason: String },
 }
 
@@ -148,6 +211,10 @@ impl Evidence {
                 source,
             };
             let text = std::fs::read_to_string(p).map_err(io)?;
+            if let Ok(c) = serde_json::from_str::<RawCollect>(&text) {
+                ev.collects.push(collect(p, c));
+                continue;
+            }
             match serde_json::from_str::<RawReport>(&text) {
                 Ok(r) => ev.scans.push(scan(p, r)),
                 Err(report_err) => {
@@ -183,8 +250,35 @@ impl Evidence {
         m
     }
 
+    /// The collection summaries that concern a scraped source: those whose
+    /// WARC inputs match its `paths`, or all of them when it gives none.
+    pub fn collects_for<'a>(&'a self, s: &crate::manifest::Source) -> Vec<&'a CollectEvidence> {
+        self.collects
+            .iter()
+            .filter(|c| {
+                s.paths.is_empty()
+                    || c.inputs
+                        .iter()
+                        .any(|i| crate::decisions::source_matches(s, i))
+            })
+            .collect()
+    }
+
     pub fn personal_data_found(&self) -> bool {
         self.scans.iter().any(ScanEvidence::found_personal_data)
+    }
+}
+
+fn collect(path: &Path, c: RawCollect) -> CollectEvidence {
+    CollectEvidence {
+        path: path.to_path_buf(),
+        inputs: c.inputs.into_iter().map(|i| i.path).collect(),
+        pages_read: c.pages_read,
+        kept: c.kept,
+        excluded: c.excluded,
+        excluded_by_signal: c.excluded_by_signal,
+        excluded_by_category: c.excluded_by_category,
+        policy: c.policy,
     }
 }
 

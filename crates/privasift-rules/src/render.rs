@@ -271,7 +271,10 @@ pub fn markdown(r: &Report, origin: &str) -> String {
 
 fn evidence_md(r: &Report, s: &mut String) {
     let _ = writeln!(s, "## Evidence\n");
-    if r.evidence.scans.is_empty() && r.evidence.ledgers.is_empty() {
+    if r.evidence.scans.is_empty()
+        && r.evidence.ledgers.is_empty()
+        && r.evidence.collects.is_empty()
+    {
         let _ = writeln!(
             s,
             "No evidence was given: every decision above rests on the manifest's declarations alone. Run `privasift scan --report` on the data and pass the report with `--evidence`.\n"
@@ -311,6 +314,25 @@ fn evidence_md(r: &Report, s: &mut String) {
                 let _ = writeln!(s, "{l:<28} {n:>10} {}", bar(*n, max, 40));
             }
             let _ = writeln!(s, "```");
+        }
+        let _ = writeln!(s);
+    }
+    if !r.evidence.collects.is_empty() {
+        let _ = writeln!(
+            s,
+            "### Web collection\n\n| Summary | Pages read | Kept | Excluded | Excluded by signal | Sensitive-site categories excluded |\n|---|---|---|---|---|---|"
+        );
+        for c in &r.evidence.collects {
+            let _ = writeln!(
+                s,
+                "| `{}` | {} | {} | {} | {} | {} |",
+                c.path.display(),
+                c.pages_read,
+                c.kept,
+                c.excluded,
+                md_cell(&collect_signals(c)),
+                md_cell(&collect_categories(c))
+            );
         }
         let _ = writeln!(s);
     }
@@ -455,7 +477,10 @@ pub fn html(r: &Report, origin: &str) -> String {
 
 fn evidence_html(r: &Report, s: &mut String) {
     let _ = writeln!(s, "<h2>Evidence</h2>");
-    if r.evidence.scans.is_empty() && r.evidence.ledgers.is_empty() {
+    if r.evidence.scans.is_empty()
+        && r.evidence.ledgers.is_empty()
+        && r.evidence.collects.is_empty()
+    {
         let _ = writeln!(
             s,
             "<p>No evidence was given: every decision above rests on the manifest's declarations alone.</p>"
@@ -510,6 +535,25 @@ fn evidence_html(r: &Report, s: &mut String) {
             }
             let _ = writeln!(s, "</svg>");
         }
+    }
+    if !r.evidence.collects.is_empty() {
+        let _ = writeln!(
+            s,
+            "<h3>Web collection</h3><table><tr><th>Summary</th><th>Pages read</th><th>Kept</th><th>Excluded</th><th>Excluded by signal</th><th>Sensitive-site categories excluded</th></tr>"
+        );
+        for c in &r.evidence.collects {
+            let _ = writeln!(
+                s,
+                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&c.path.display().to_string()),
+                c.pages_read,
+                c.kept,
+                c.excluded,
+                esc(&collect_signals(c)),
+                esc(&collect_categories(c))
+            );
+        }
+        let _ = writeln!(s, "</table>");
     }
     if !r.evidence.ledgers.is_empty() {
         let _ = writeln!(
@@ -606,4 +650,25 @@ pub fn explain(m: &crate::rule::RuleMeta) -> String {
         }
     }
     s
+}
+
+fn collect_signals(c: &crate::evidence::CollectEvidence) -> String {
+    let v: Vec<String> = c
+        .excluded_by_signal
+        .iter()
+        .map(|(k, n)| format!("{k}: {n}"))
+        .collect();
+    if v.is_empty() {
+        "none".into()
+    } else {
+        v.join(", ")
+    }
+}
+
+fn collect_categories(c: &crate::evidence::CollectEvidence) -> String {
+    match &c.policy {
+        None => "not stated by the summary".into(),
+        Some(p) if p.sensitive_categories.is_empty() => "none".into(),
+        Some(p) => p.sensitive_categories.join(", "),
+    }
 }

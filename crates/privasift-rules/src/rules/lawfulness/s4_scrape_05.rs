@@ -56,6 +56,29 @@ impl Rule for Check {
                     .at(&format!("sources[{i}].scraping.ai-opt-outs")),
                 );
             }
+            // Evidence beats declarations: the collection log's policy.
+            let Some(sc) = &s.scraping else { continue };
+            for c in cx.evidence.collects_for(s) {
+                let Some(p) = &c.policy else { continue };
+                if sc.robots_txt && !p.robots {
+                    out.push(
+                        Violation::new(
+                            format!("scraped source `{}` declares that robots.txt is honoured, but the collection run of {} did not apply it", s.id, c.path.display()),
+                            "run `privasift collect filter` with robots.txt honoured (the default policy does) and give its new summary as evidence",
+                        )
+                        .at(&format!("sources[{i}].scraping.robots-txt")),
+                    );
+                }
+                if sc.ai_opt_outs && !(p.ai_txt && p.tdmrep && p.noai) {
+                    out.push(
+                        Violation::new(
+                            format!("scraped source `{}` declares that AI opt-outs are honoured, but the collection run of {} left some of ai.txt, TDMRep and `noai` out", s.id, c.path.display()),
+                            "run `privasift collect filter` with every AI opt-out signal honoured (the default policy does) and give its new summary as evidence",
+                        )
+                        .at(&format!("sources[{i}].scraping.ai-opt-outs")),
+                    );
+                }
+            }
         }
     }
 }
@@ -96,5 +119,61 @@ mod tests {
         assert!(violations(&Check, META.good.manifest).is_empty());
         // No scraped source.
         assert!(violations(&Check, "").is_empty());
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod evidence_tests {
+    use super::*;
+    use crate::evidence::{CollectEvidence, CollectPolicy};
+    use crate::rule::Example;
+    use crate::rules::lawfulness::testing::{scraped, violations_with};
+
+    fn log(policy: CollectPolicy) -> CollectEvidence {
+        CollectEvidence {
+            path: "collect-summary.json".into(),
+            inputs: vec!["crawl/a.warc.gz".into()],
+            pages_read: 10,
+            kept: 9,
+            excluded: 1,
+            excluded_by_signal: std::collections::BTreeMap::new(),
+            excluded_by_category: std::collections::BTreeMap::new(),
+            policy: Some(policy),
+        }
+    }
+
+    fn full() -> CollectPolicy {
+        CollectPolicy {
+            robots: true,
+            ai_txt: true,
+            tdmrep: true,
+            noai: true,
+            sensitive_categories: vec!["health".into()],
+            objection_domains: 3,
+            ..CollectPolicy::default()
+        }
+    }
+
+    #[test]
+    fn the_collection_log_must_show_what_is_declared() {
+        let ex = Example::toml(scraped(
+            &[],
+            "legal-basis = \"legitimate-interest\"\npaths = [\"crawl/*.warc.gz\"]",
+            "",
+        ));
+        assert!(violations_with(&Check, &ex, |ev| ev.collects.push(log(full()))).is_empty());
+        let weak = CollectPolicy {
+            robots: false,
+            ai_txt: false,
+            objection_domains: 0,
+            ..full()
+        };
+        let v = violations_with(&Check, &ex, |ev| ev.collects.push(log(weak)));
+        assert!(!v.is_empty(), "{v:?}");
+        assert!(
+            v.iter().all(|x| x.message.contains("collection run")),
+            "{v:?}"
+        );
     }
 }

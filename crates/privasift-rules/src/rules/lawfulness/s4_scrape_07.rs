@@ -46,6 +46,21 @@ impl Rule for Check {
                     )
                     .at(&format!("sources[{i}].scraping.objection-list")),
                 );
+                continue;
+            }
+            // Evidence beats declarations: an objection list declared, but
+            // the collection run applied none.
+            for c in cx.evidence.collects_for(s) {
+                let Some(p) = &c.policy else { continue };
+                if p.objection_domains + p.objection_urls + p.suppression_files == 0 {
+                    out.push(
+                        Violation::new(
+                            format!("scraped source `{}` declares an objection list, but the collection run of {} applied no objection domains, URLs or suppression list", s.id, c.path.display()),
+                            "give the objection list to `privasift collect filter` (`[objections]` in collect.toml, and the suppression lists of `rights erase`) and give its new summary as evidence",
+                        )
+                        .at(&format!("sources[{i}].scraping.objection-list")),
+                    );
+                }
             }
         }
     }
@@ -83,5 +98,61 @@ mod tests {
         assert!(violations(&Check, META.good.manifest).is_empty());
         // No scraped source.
         assert!(violations(&Check, "").is_empty());
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod evidence_tests {
+    use super::*;
+    use crate::evidence::{CollectEvidence, CollectPolicy};
+    use crate::rule::Example;
+    use crate::rules::lawfulness::testing::{scraped, violations_with};
+
+    fn log(policy: CollectPolicy) -> CollectEvidence {
+        CollectEvidence {
+            path: "collect-summary.json".into(),
+            inputs: vec!["crawl/a.warc.gz".into()],
+            pages_read: 10,
+            kept: 9,
+            excluded: 1,
+            excluded_by_signal: std::collections::BTreeMap::new(),
+            excluded_by_category: std::collections::BTreeMap::new(),
+            policy: Some(policy),
+        }
+    }
+
+    fn full() -> CollectPolicy {
+        CollectPolicy {
+            robots: true,
+            ai_txt: true,
+            tdmrep: true,
+            noai: true,
+            sensitive_categories: vec!["health".into()],
+            objection_domains: 3,
+            ..CollectPolicy::default()
+        }
+    }
+
+    #[test]
+    fn the_collection_log_must_show_what_is_declared() {
+        let ex = Example::toml(scraped(
+            &[],
+            "legal-basis = \"legitimate-interest\"\npaths = [\"crawl/*.warc.gz\"]",
+            "",
+        ));
+        assert!(violations_with(&Check, &ex, |ev| ev.collects.push(log(full()))).is_empty());
+        let weak = CollectPolicy {
+            robots: false,
+            ai_txt: false,
+            objection_domains: 0,
+            ..full()
+        };
+        let v = violations_with(&Check, &ex, |ev| ev.collects.push(log(weak)));
+        assert!(!v.is_empty(), "{v:?}");
+        assert!(
+            v.iter().all(|x| x.message.contains("collection run")),
+            "{v:?}"
+        );
     }
 }

@@ -42,7 +42,32 @@ impl Rule for Check {
                     "neither filters special categories of data out of the collection nor leaves out sites with inherently sensitive content",
                     format!("sources[{i}].scraping"),
                 ),
-                Some(_) => continue,
+                Some(sc) => {
+                    // Evidence beats declarations: sites declared excluded,
+                    // no filter declared, and a collection run that excluded
+                    // no sensitive category.
+                    if sc.sensitive_sites_excluded && !sc.sensitive_filters {
+                        for c in cx.evidence.collects_for(s) {
+                            if c.policy
+                                .as_ref()
+                                .is_some_and(|p| p.sensitive_categories.is_empty())
+                            {
+                                out.push(
+                                    Violation::new(
+                                        format!(
+                                            "scraped source `{}` declares that sites with sensitive content are excluded, but the collection run of {} excluded no sensitive-site category",
+                                            s.id,
+                                            c.path.display()
+                                        ),
+                                        "run `privasift collect filter` with the sensitive-site categories excluded (the default policy excludes them all), or filter special categories out with `privasift clean`, and give the new evidence",
+                                    )
+                                    .at(&format!("sources[{i}].scraping.sensitive-sites-excluded")),
+                                );
+                            }
+                        }
+                    }
+                    continue;
+                }
             };
             out.push(
                 Violation::new(
@@ -76,5 +101,56 @@ mod tests {
         assert!(violations(&Check, scraped(&["sensitive-filters"], "", "")).is_empty());
         assert!(violations(&Check, scraped(&[], "", "")).is_empty());
         assert!(violations(&Check, "").is_empty());
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod evidence_tests {
+    use super::*;
+    use crate::evidence::{CollectEvidence, CollectPolicy};
+    use crate::rule::Example;
+    use crate::rules::lawfulness::testing::{scraped, violations_with};
+
+    fn log(categories: &[&str]) -> CollectEvidence {
+        CollectEvidence {
+            path: "collect-summary.json".into(),
+            inputs: vec!["crawl/a.warc.gz".into()],
+            pages_read: 10,
+            kept: 9,
+            excluded: 1,
+            excluded_by_signal: std::collections::BTreeMap::new(),
+            excluded_by_category: std::collections::BTreeMap::new(),
+            policy: Some(CollectPolicy {
+                robots: true,
+                ai_txt: true,
+                tdmrep: true,
+                noai: true,
+                sensitive_categories: categories.iter().map(|c| (*c).to_owned()).collect(),
+                ..CollectPolicy::default()
+            }),
+        }
+    }
+
+    #[test]
+    fn a_collection_log_without_sensitive_exclusion_contradicts_the_declaration() {
+        let only_sites = scraped(
+            &["sensitive-filters"],
+            "legal-basis = \"legitimate-interest\"\npaths = [\"crawl/*.warc.gz\"]",
+            "sensitive-filters = false\n",
+        );
+        let ex = Example::toml(only_sites);
+        let v = violations_with(&Check, &ex, |ev| ev.collects.push(log(&[])));
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(v[0].message.contains("excluded no sensitive-site category"));
+        let v = violations_with(&Check, &ex, |ev| ev.collects.push(log(&["health"])));
+        assert!(v.is_empty(), "{v:?}");
+        // With filters declared as well, the filters meet the obligation.
+        let both = Example::toml(scraped(
+            &[],
+            "legal-basis = \"legitimate-interest\"\npaths = [\"crawl/*.warc.gz\"]",
+            "",
+        ));
+        assert!(violations_with(&Check, &both, |ev| ev.collects.push(log(&[]))).is_empty());
     }
 }
