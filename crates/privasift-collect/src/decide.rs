@@ -4,7 +4,7 @@
 //!
 //! Order: the response itself (status, content type, fetch date, allowed
 //! domains), the controller's objections (domains, URLs), sensitive sites
-//! (domain lists, URL patterns), robots.txt, ai.txt, tdmrep.json, the TDMRep
+//! (domain lists, URL patterns), robots.txt, ai.txt, tdmrep.json, the `TDMRep`
 //! and `X-Robots-Tag` headers, the HTML meta tags; then, on the extracted
 //! text, the language, the minimum length and the people who objected.
 
@@ -264,6 +264,9 @@ impl Signals {
     }
 }
 
+/// HTTP status, media type and headers of a response.
+pub type HttpParts<'a> = (u16, &'a str, &'a [(String, String)]);
+
 /// What is known of a page before its text is extracted.
 pub struct PageInfo<'a> {
     pub url: &'a url::Url,
@@ -271,7 +274,7 @@ pub struct PageInfo<'a> {
     pub date: Option<&'a str>,
     /// HTTP status, media type and headers; `None` for `collect check`,
     /// which has only an address.
-    pub http: Option<(u16, &'a str, &'a [(String, String)])>,
+    pub http: Option<HttpParts<'a>>,
     pub head: Option<&'a Head>,
 }
 
@@ -282,7 +285,7 @@ pub fn decide_page(policy: &Policy, signals: &mut Signals, page: &PageInfo<'_>) 
     let url_s = url.as_str();
     let host = url
         .host_str()
-        .map(|h| h.to_ascii_lowercase())
+        .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
 

@@ -255,12 +255,12 @@ pub fn filter(
                     continue;
                 }
             }
+            if rec.record_id().is_some_and(|id| requests.remove(id)) {
+                s.requests_paired += 1;
+            }
             if !rec.has_block {
                 // An opt-out file, read in pass 1.
                 continue;
-            }
-            if rec.record_id().is_some_and(|id| requests.remove(id)) {
-                s.requests_paired += 1;
             }
             s.pages_read += 1;
             inp.pages_read += 1;

@@ -119,21 +119,18 @@ fn parse_attrs(s: &[u8]) -> Vec<(String, String)> {
             while at(i).is_some_and(|b| b.is_ascii_whitespace()) {
                 i += 1;
             }
-            match at(i) {
-                Some(q @ (b'"' | b'\'')) => {
-                    let vs = i + 1;
-                    let ve = memchr::memchr(q, s.get(vs..).unwrap_or_default())
-                        .map_or(s.len(), |e| vs + e);
-                    value = String::from_utf8_lossy(s.get(vs..ve).unwrap_or_default()).into_owned();
-                    i = ve + 1;
+            if let Some(q @ (b'"' | b'\'')) = at(i) {
+                let vs = i + 1;
+                let ve =
+                    memchr::memchr(q, s.get(vs..).unwrap_or_default()).map_or(s.len(), |e| vs + e);
+                value = String::from_utf8_lossy(s.get(vs..ve).unwrap_or_default()).into_owned();
+                i = ve + 1;
+            } else {
+                let vs = i;
+                while at(i).is_some_and(|b| !b.is_ascii_whitespace()) {
+                    i += 1;
                 }
-                _ => {
-                    let vs = i;
-                    while at(i).is_some_and(|b| !b.is_ascii_whitespace()) {
-                        i += 1;
-                    }
-                    value = String::from_utf8_lossy(s.get(vs..i).unwrap_or_default()).into_owned();
-                }
+                value = String::from_utf8_lossy(s.get(vs..i).unwrap_or_default()).into_owned();
             }
         }
         out.push((name, decode_entities(&value)));

@@ -44,6 +44,7 @@ impl People {
 /// Reads a suppression list (JSON Lines with `hash` and `key_fingerprint`),
 /// refusing entries made with another key. Messages name the line, never a
 /// hash.
+#[allow(clippy::implicit_hasher)]
 pub fn load_suppression(
     path: &Path,
     key: &Key,

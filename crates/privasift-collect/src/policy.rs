@@ -152,6 +152,8 @@ struct RawCriteria {
 }
 
 /// A resolved policy.
+// One switch per signal, as the TOML has them: clearer than a bit set.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Debug, Serialize)]
 pub struct Policy {
     /// The AI user agents whose robots.txt / ai.txt rules are honoured.

@@ -99,7 +99,7 @@ impl RobotsFile {
         let mut named = Vec::new();
         for a in agents {
             let lower = a.to_ascii_lowercase();
-            if referenced.iter().any(|r| *r == lower) && !named.iter().any(|(n, _)| *n == lower) {
+            if referenced.contains(&lower) && !named.iter().any(|(n, _)| *n == lower) {
                 match Robot::new(&lower, body) {
                     Ok(r) => named.push((lower, r)),
                     Err(_) => {

@@ -1,4 +1,4 @@
-//! The TDM Reservation Protocol (W3C TDMRep community group final report,
+//! The TDM Reservation Protocol (W3C `TDMRep` community group final report,
 //! 2024) in its three forms, and the `noai` / `noimageai` directives.
 //!
 //! - `/.well-known/tdmrep.json`: an array of `{"location": PATTERN,
@@ -244,7 +244,7 @@ mod tests {
             b"{}",
             br#"[{"location":"/"}]"#,
             br#"[{"location":"/","tdm-reservation":2}]"#,
-            br#"[3]"#,
+            b"[3]",
         ] {
             assert!(matches!(TdmrepFile::parse(bad), TdmrepFile::Unparseable(_)));
         }

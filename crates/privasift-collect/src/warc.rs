@@ -122,6 +122,9 @@ pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str
         .map(|(_, v)| v.as_str())
 }
 
+/// Says, from a record's fields, whether to keep its block.
+pub type WantBlock<'a> = &'a mut dyn FnMut(&[(String, String)]) -> bool;
+
 /// How the reader treats record blocks.
 #[derive(Clone, Copy, Debug)]
 pub struct ReadOptions {
@@ -148,7 +151,7 @@ enum State {
     GzIdle(BufReader<File>),
     /// Inside a gzip member that starts at `start`.
     GzMember {
-        dec: BufReader<flate2::bufread::GzDecoder<BufReader<File>>>,
+        dec: Box<BufReader<flate2::bufread::GzDecoder<BufReader<File>>>>,
         start: u64,
     },
     Done,
@@ -176,7 +179,7 @@ impl WarcReader {
     /// bytes, not by the name.
     pub fn open(path: &Path, opts: ReadOptions) -> io::Result<Self> {
         let mut file = File::open(path)?;
-        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        let size = file.metadata().map_or(0, |m| m.len());
         let mut magic = [0u8; 3];
         let n = read_full(&mut file, &mut magic)?;
         file.seek(SeekFrom::Start(0))?;
@@ -210,7 +213,7 @@ impl WarcReader {
     /// block (a skipped block costs no memory).
     pub fn next_record(
         &mut self,
-        want_block: &mut dyn FnMut(&[(String, String)]) -> bool,
+        want_block: WantBlock<'_>,
     ) -> Option<Result<WarcRecord, RecordError>> {
         loop {
             match std::mem::replace(&mut self.state, State::Done) {
@@ -229,7 +232,9 @@ impl WarcReader {
                             let err = self.error(start, e);
                             // A block that was too large was skipped whole:
                             // the next record follows it.
-                            if err.kind != ErrorKind::RecordTooLarge {
+                            if err.kind == ErrorKind::RecordTooLarge {
+                                self.state = State::Plain(r);
+                            } else {
                                 match resync_plain(r, start) {
                                     Ok((r, at)) => {
                                         self.pos = at;
@@ -237,8 +242,6 @@ impl WarcReader {
                                     }
                                     Err(_) => self.state = State::Done,
                                 }
-                            } else {
-                                self.state = State::Plain(r);
                             }
                             return Some(Err(err));
                         }
@@ -256,10 +259,10 @@ impl WarcReader {
                     }
                     self.pos = 0;
                     self.state = State::GzMember {
-                        dec: BufReader::with_capacity(
+                        dec: Box::new(BufReader::with_capacity(
                             256 << 10,
                             flate2::bufread::GzDecoder::new(raw),
-                        ),
+                        )),
                         start,
                     };
                 }
@@ -382,7 +385,7 @@ fn parse_record(
     r: &mut dyn BufRead,
     pos: &mut u64,
     opts: ReadOptions,
-    want_block: &mut dyn FnMut(&[(String, String)]) -> bool,
+    want_block: WantBlock<'_>,
 ) -> Result<Parsed, ParseError> {
     let mut line = Vec::with_capacity(128);
     // Blank lines between records are tolerated.
