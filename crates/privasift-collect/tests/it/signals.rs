@@ -593,3 +593,20 @@ fn check_one_address() {
     assert!(d.keep());
     assert!(privasift_collect::filter::check_address(&pol, "not a url", None).is_err());
 }
+
+#[test]
+fn the_example_policy_is_valid() {
+    let p = Policy::from_file(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/collect.toml"),
+    )
+    .unwrap();
+    assert!(p.agents.iter().any(|a| a == "ExampleCorpBot"));
+    assert_eq!(p.languages, vec!["fr", "en"]);
+    assert_eq!(
+        p.sensitive
+            .domain_category("clinique-exemple.fr")
+            .map(|x| x.1),
+        Some("health")
+    );
+    assert_eq!(p.min_text_chars, 200);
+}
