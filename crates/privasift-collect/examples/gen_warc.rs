@@ -5,24 +5,130 @@
 //! member each; robots.txt fetched for two hosts in three (some disallow AI
 //! agents), a few tdmrep.json, TDM headers and noai tags, and some pages on
 //! the sensitive-site lists.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::format_push_string,
+    clippy::manual_is_multiple_of
+)]
 
 use std::io::{BufWriter, Write as _};
 
 use privasift_collect::warc::WarcWriter;
 
 const WORDS: &[&str] = &[
-    "the", "town", "harbour", "winter", "market", "river", "school", "library", "council", "bread",
-    "music", "garden", "street", "morning", "evening", "train", "station", "museum", "history",
-    "weather", "season", "festival", "bridge", "village", "farm", "forest", "mountain", "coast",
-    "boat", "fish", "recipe", "kitchen", "table", "window", "letter", "story", "book", "reading",
-    "project", "research", "energy", "water", "road", "bicycle", "walk", "family", "friends",
-    "le", "la", "les", "un", "une", "des", "village", "marché", "rivière", "école", "bibliothèque",
-    "pain", "musique", "jardin", "rue", "matin", "soir", "gare", "musée", "histoire", "temps",
-    "saison", "fête", "pont", "ferme", "forêt", "montagne", "côte", "bateau", "cuisine", "fenêtre",
-    "and", "with", "for", "from", "into", "over", "after", "before", "while", "because", "et",
-    "avec", "pour", "dans", "sur", "après", "avant", "pendant", "parce", "que", "is", "was",
-    "are", "were", "est", "sont", "était", "opens", "closes", "grows", "falls", "rises", "ouvre",
+    "the",
+    "town",
+    "harbour",
+    "winter",
+    "market",
+    "river",
+    "school",
+    "library",
+    "council",
+    "bread",
+    "music",
+    "garden",
+    "street",
+    "morning",
+    "evening",
+    "train",
+    "station",
+    "museum",
+    "history",
+    "weather",
+    "season",
+    "festival",
+    "bridge",
+    "village",
+    "farm",
+    "forest",
+    "mountain",
+    "coast",
+    "boat",
+    "fish",
+    "recipe",
+    "kitchen",
+    "table",
+    "window",
+    "letter",
+    "story",
+    "book",
+    "reading",
+    "project",
+    "research",
+    "energy",
+    "water",
+    "road",
+    "bicycle",
+    "walk",
+    "family",
+    "friends",
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "des",
+    "village",
+    "marché",
+    "rivière",
+    "école",
+    "bibliothèque",
+    "pain",
+    "musique",
+    "jardin",
+    "rue",
+    "matin",
+    "soir",
+    "gare",
+    "musée",
+    "histoire",
+    "temps",
+    "saison",
+    "fête",
+    "pont",
+    "ferme",
+    "forêt",
+    "montagne",
+    "côte",
+    "bateau",
+    "cuisine",
+    "fenêtre",
+    "and",
+    "with",
+    "for",
+    "from",
+    "into",
+    "over",
+    "after",
+    "before",
+    "while",
+    "because",
+    "et",
+    "avec",
+    "pour",
+    "dans",
+    "sur",
+    "après",
+    "avant",
+    "pendant",
+    "parce",
+    "que",
+    "is",
+    "was",
+    "are",
+    "were",
+    "est",
+    "sont",
+    "était",
+    "opens",
+    "closes",
+    "grows",
+    "falls",
+    "rises",
+    "ouvre",
 ];
 
 struct Rng(u64);
@@ -88,7 +194,10 @@ fn main() {
         let body = match h % 7 {
             0 => "User-agent: GPTBot\nDisallow: /\n\nUser-agent: *\nDisallow: /admin/\n".to_owned(),
             1 => "User-agent: CCBot\nDisallow: /private/\n\nUser-agent: *\nAllow: /\n".to_owned(),
-            _ => format!("User-agent: *\nDisallow: /search\nDisallow: /cart\nCrawl-delay: {}\n", h % 5),
+            _ => format!(
+                "User-agent: *\nDisallow: /search\nDisallow: /cart\nCrawl-delay: {}\n",
+                h % 5
+            ),
         };
         let url = format!("https://site{h}.example/robots.txt");
         let block = format!("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n{body}");
@@ -143,16 +252,27 @@ fn main() {
         } else {
             ""
         };
-        let paras: Vec<String> = (0..(3 + r.below(10))).map(|_| format!("<p>{}</p>", prose(&mut r, 120 + r.below(200) as usize))).collect();
-        let nav: String = (0..30).map(|i| format!("<li><a href=\"/section/{i}\">Section {i}</a></li>")).collect();
+        let mut paras: Vec<String> = Vec::new();
+        for _ in 0..(3 + r.below(10)) {
+            let words = 120 + r.below(200) as usize;
+            paras.push(format!("<p>{}</p>", prose(&mut r, words)));
+        }
+        let nav: String = (0..30)
+            .map(|i| format!("<li><a href=\"/section/{i}\">Section {i}</a></li>"))
+            .collect();
         let html = format!(
             "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Page {page}</title>{meta}<link rel=\"stylesheet\" href=\"/s.css\"><script>var x = {page};</script></head><body><header><nav><ul>{nav}</ul></nav></header><main><article><h1>Page {page}</h1>{}</article></main><aside>{}</aside><footer><p>Legal notice, contact, cookies.</p></footer></body></html>",
             paras.join("\n"),
             prose(&mut r, 40)
         );
-        let block = format!("HTTP/1.1 200 OK\r\n{headers}Content-Length: {}\r\n\r\n{html}", html.len());
+        let block = format!(
+            "HTTP/1.1 200 OK\r\n{headers}Content-Length: {}\r\n\r\n{html}",
+            html.len()
+        );
         let (req_id, resp_id, meta_id) = (next_id(), next_id(), next_id());
-        let req = format!("GET /{section}/{page} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: CCBot/2.0\r\n\r\n");
+        let req = format!(
+            "GET /{section}/{page} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: CCBot/2.0\r\n\r\n"
+        );
         w.write(
             &[
                 ("WARC-Type", "request"),
@@ -189,9 +309,12 @@ fn main() {
         )
         .unwrap();
         if page % 200 == 0 {
-            written = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
+            written = std::fs::metadata(out).map_or(0, |m| m.len());
         }
     }
     w.into_inner().flush().unwrap();
-    eprintln!("{page} pages, {} bytes", std::fs::metadata(out).map(|m| m.len()).unwrap_or(0));
+    eprintln!(
+        "{page} pages, {} bytes",
+        std::fs::metadata(out).map_or(0, |m| m.len())
+    );
 }

@@ -411,11 +411,13 @@ pub fn decide_page(policy: &Policy, signals: &mut Signals, page: &PageInfo<'_>) 
     let key = host_key(url).unwrap_or_default();
     let agents = &policy.agents;
     let h = signals.host(&key);
+    // Path and query: what robots.txt rules match (already percent-encoded).
+    let path = &url[url::Position::BeforePath..url::Position::AfterQuery];
     if policy.robots {
         let v = robots::verdict(
             &h.robots,
             "robots.txt",
-            url_s,
+            path,
             agents,
             policy.missing_robots_allows,
         );
@@ -423,13 +425,12 @@ pub fn decide_page(policy: &Policy, signals: &mut Signals, page: &PageInfo<'_>) 
     }
     if policy.ai_txt {
         // ai.txt is optional: a missing one is never a reason to exclude.
-        let v = robots::verdict(&h.ai_txt, "ai.txt", url_s, agents, true);
+        let v = robots::verdict(&h.ai_txt, "ai.txt", path, agents, true);
         if v.code != "missing" || policy.robots {
             push_verdict(&mut d, "ai.txt", "ai-txt", &v);
         }
     }
     if policy.tdmrep {
-        let path = &url[url::Position::BeforePath..url::Position::AfterQuery];
         match &h.tdmrep {
             TdmrepFile::Missing | TdmrepFile::Unavailable(_) => {}
             TdmrepFile::Unreachable(why) => d.trail.push(Check::exclude(

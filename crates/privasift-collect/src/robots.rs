@@ -202,17 +202,20 @@ pub fn verdict(
         },
         RobotsFile::Parsed(p) => {
             let mut denied: Vec<&str> = Vec::new();
+            // The `*` group is matched once for every agent it covers.
+            let mut star_allows: Option<bool> = None;
             for a in agents {
-                let lower = a.to_ascii_lowercase();
-                let robot = p
+                let named = p
                     .named
                     .iter()
-                    .find(|(n, _)| *n == lower)
-                    .map(|(_, r)| r)
-                    .or(p.star.as_ref());
-                if let Some(r) = robot
-                    && !r.allowed(url)
-                {
+                    .find(|(n, _)| n.eq_ignore_ascii_case(a))
+                    .map(|(_, r)| r);
+                let allowed = match (named, &p.star) {
+                    (Some(r), _) => r.allowed(url),
+                    (None, Some(star)) => *star_allows.get_or_insert_with(|| star.allowed(url)),
+                    (None, None) => true,
+                };
+                if !allowed {
                     denied.push(a);
                 }
             }
