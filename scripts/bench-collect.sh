@@ -20,7 +20,8 @@ RUNS=${RUNS:-3}
 OUT=${OUT:-bench-out}
 mkdir -p "$OUT"
 
-cargo build --release -q -p privasift-cli -p privasift-collect --example gen_warc
+cargo build --release -q -p privasift-cli
+cargo build --release -q -p privasift-collect --example gen_warc
 BIN=target/release/privasift
 WARC="$OUT/crawl-${SIZE}MB.warc.gz"
 [ -s "$WARC" ] || target/release/examples/gen_warc "$WARC" "$SIZE"

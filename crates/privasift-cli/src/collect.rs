@@ -23,6 +23,30 @@ pub enum CollectCommand {
     Filter(FilterArgs),
     /// Explain the decision for one URL or domain (robots.txt, ai.txt and tdmrep.json from --robots-cache).
     Check(CheckArgs),
+    /// Live mode: fetch robots.txt, ai.txt and tdmrep.json of hosts into a robots cache, politely (one request at a time, a delay per host, a clear user agent, timeouts).
+    Fetch(FetchArgs),
+}
+
+#[derive(Args)]
+pub struct FetchArgs {
+    /// Domains (example.org), host:port, or URLs; or `-` to read them from standard input, one a line.
+    #[arg(required = true, value_name = "DOMAIN")]
+    pub hosts: Vec<String>,
+    /// The robots cache to fill (read by `collect filter` and `collect check`).
+    #[arg(long, value_name = "DIR")]
+    pub robots_cache: PathBuf,
+    /// Milliseconds between two requests to the same host (a longer Crawl-delay in robots.txt wins, up to 60 s).
+    #[arg(long, default_value_t = 1000, value_name = "MS")]
+    pub delay_ms: u64,
+    /// Seconds before a request is given up (the file is then recorded as unreachable).
+    #[arg(long, default_value_t = 10, value_name = "S")]
+    pub timeout_secs: u64,
+    /// The User-Agent sent.
+    #[arg(long, value_name = "UA")]
+    pub user_agent: Option<String>,
+    /// Scheme for hosts given without one.
+    #[arg(long, default_value = "https", value_parser = ["https", "http"])]
+    pub scheme: String,
 }
 
 #[derive(Args)]
@@ -84,6 +108,7 @@ pub fn collect(c: CollectCommand) -> Result<ExitCode> {
     match c {
         CollectCommand::Filter(a) => filter(a),
         CollectCommand::Check(a) => check(a),
+        CollectCommand::Fetch(a) => fetch(a),
     }
 }
 
@@ -509,4 +534,50 @@ fn check(a: CheckArgs) -> Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn fetch(a: FetchArgs) -> Result<ExitCode> {
+    let mut hosts = Vec::new();
+    for h in &a.hosts {
+        if h == "-" {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+                .context("reading hosts from standard input")?;
+            hosts.extend(
+                text.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(str::to_owned),
+            );
+        } else {
+            hosts.push(h.clone());
+        }
+    }
+    let mut opts = privasift_collect::live::FetchOptions {
+        delay: std::time::Duration::from_millis(a.delay_ms),
+        timeout: std::time::Duration::from_secs(a.timeout_secs.max(1)),
+        scheme: a.scheme.clone(),
+        ..privasift_collect::live::FetchOptions::default()
+    };
+    if let Some(ua) = &a.user_agent {
+        opts.user_agent.clone_from(ua);
+    }
+    std::fs::create_dir_all(&a.robots_cache)
+        .with_context(|| format!("creating {}", a.robots_cache.display()))?;
+    let fetched = privasift_collect::live::fetch_all(&hosts, &a.robots_cache, &opts, |f| {
+        match (&f.status, &f.error) {
+            (Some(s), _) => eprintln!("{} {}: HTTP {s}, {} bytes", f.host, f.file, f.bytes),
+            (None, Some(e)) => eprintln!("{} {}: unreachable ({e})", f.host, f.file),
+            (None, None) => {}
+        }
+    })
+    .map_err(anyhow::Error::msg)?;
+    let unreachable = fetched.iter().filter(|f| f.status.is_none()).count();
+    crate::emit(&format!(
+        "{} file(s) of {} host(s) fetched into {}; {unreachable} unreachable (recorded: pages of a host whose robots.txt is unreachable are excluded)\n",
+        fetched.len(),
+        fetched.len() / 3,
+        a.robots_cache.display()
+    ))?;
+    Ok(ExitCode::SUCCESS)
 }

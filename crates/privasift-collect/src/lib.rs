@@ -29,6 +29,8 @@ pub mod decide;
 pub mod filter;
 pub mod html;
 pub mod http;
+#[cfg(feature = "live")]
+pub mod live;
 pub mod people;
 pub mod policy;
 pub mod robots;

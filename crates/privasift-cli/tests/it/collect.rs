@@ -345,3 +345,182 @@ fn check_explains_one_address() {
         r.stderr
     );
 }
+
+/// A tiny HTTP server on loopback, started by the test: answers `answers`
+/// requests (one per connection, `Connection: close`) or gives up after
+/// ten seconds; returns the (path, user agent, time) of each request.
+type Served = Vec<(String, String, std::time::Instant)>;
+
+fn serve(answers: usize) -> (u16, std::thread::JoinHandle<Served>) {
+    use std::io::{BufRead as _, BufReader, Write as _};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    listener.set_nonblocking(true).unwrap();
+    let handle = std::thread::spawn(move || {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let mut seen = Vec::new();
+        while seen.len() < answers && std::time::Instant::now() < deadline {
+            let Ok((stream, _)) = listener.accept() else {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+                continue;
+            };
+            stream.set_nonblocking(false).unwrap();
+            stream
+                .set_read_timeout(Some(std::time::Duration::from_secs(2)))
+                .unwrap();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            if reader.read_line(&mut line).is_err() {
+                continue;
+            }
+            let path = line.split_whitespace().nth(1).unwrap_or("").to_owned();
+            let mut ua = String::new();
+            loop {
+                let mut h = String::new();
+                if reader.read_line(&mut h).unwrap_or(0) == 0 || h.trim().is_empty() {
+                    break;
+                }
+                if let Some(v) = h.to_ascii_lowercase().strip_prefix("user-agent:") {
+                    v.trim().clone_into(&mut ua);
+                }
+            }
+            seen.push((path.clone(), ua, std::time::Instant::now()));
+            let (status, body) = match path.as_str() {
+                "/robots.txt" => ("200 OK", "User-agent: GPTBot\nDisallow: /private/\n"),
+                "/ai.txt" => ("404 Not Found", "no"),
+                _ => ("503 Service Unavailable", "later"),
+            };
+            let mut s = stream;
+            let _ = write!(
+                s,
+                "HTTP/1.1 {status}\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+        seen
+    });
+    (port, handle)
+}
+
+#[test]
+fn live_mode_fetches_politely_into_the_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let (port, server) = serve(3);
+    let host = format!("127.0.0.1:{port}");
+    let r = run(
+        d,
+        [
+            "collect",
+            "fetch",
+            &host,
+            "--scheme",
+            "http",
+            "--robots-cache",
+            "cache",
+            "--delay-ms",
+            "150",
+            "--timeout-secs",
+            "5",
+        ],
+    );
+    r.assert_code(0);
+    let seen = server.join().unwrap();
+    let paths: Vec<&str> = seen.iter().map(|s| s.0.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["/robots.txt", "/ai.txt", "/.well-known/tdmrep.json"]
+    );
+    assert!(
+        seen.iter().all(|s| s.1.starts_with("privasift/")),
+        "{seen:?}"
+    );
+    for w in seen.windows(2) {
+        assert!(
+            w[1].2 - w[0].2 >= std::time::Duration::from_millis(140),
+            "the delay is kept"
+        );
+    }
+    let key = format!("127.0.0.1_{port}");
+    assert_eq!(
+        std::fs::read_to_string(d.join(format!("cache/{key}/robots.txt.status"))).unwrap(),
+        "200"
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join(format!("cache/{key}/ai.txt.status"))).unwrap(),
+        "404"
+    );
+    // What the cache says decides.
+    let r = run(
+        d,
+        [
+            "collect",
+            "check",
+            &format!("http://{host}/private/a"),
+            "--robots-cache",
+            "cache",
+        ],
+    );
+    r.assert_code(1);
+    assert!(
+        r.stdout.contains("EXCLUDE (robots-disallow)"),
+        "{}",
+        r.stdout
+    );
+    let r = run(
+        d,
+        [
+            "collect",
+            "check",
+            &format!("http://{host}/public"),
+            "--robots-cache",
+            "cache",
+        ],
+    );
+    r.assert_code(1);
+    assert!(
+        r.stdout.contains("EXCLUDE (tdmrep-unreachable)"),
+        "{}",
+        r.stdout
+    );
+
+    // A host that does not answer: recorded as unreachable, so excluded.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let closed_port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let other = format!("127.0.0.1:{closed_port}");
+    let r = run(
+        d,
+        [
+            "collect",
+            "fetch",
+            &other,
+            "--scheme",
+            "http",
+            "--robots-cache",
+            "cache",
+            "--delay-ms",
+            "0",
+            "--timeout-secs",
+            "2",
+        ],
+    );
+    r.assert_code(0);
+    assert!(r.stderr.contains("unreachable"), "{}", r.stderr);
+    let r = run(
+        d,
+        [
+            "collect",
+            "check",
+            &format!("http://{other}/x"),
+            "--robots-cache",
+            "cache",
+        ],
+    );
+    r.assert_code(1);
+    assert!(
+        r.stdout.contains("EXCLUDE (robots-unreachable)"),
+        "{}",
+        r.stdout
+    );
+}
