@@ -259,8 +259,10 @@ impl WarcReader {
                     }
                     self.pos = 0;
                     self.state = State::GzMember {
+                        // Small: a buffer per member, and records are read
+                        // with large reads that bypass it.
                         dec: Box::new(BufReader::with_capacity(
-                            256 << 10,
+                            16 << 10,
                             flate2::bufread::GzDecoder::new(raw),
                         )),
                         start,
