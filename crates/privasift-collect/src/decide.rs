@@ -316,7 +316,8 @@ pub fn decide_page(policy: &Policy, signals: &mut Signals, page: &PageInfo<'_>) 
             ));
         }
     }
-    if policy.fetched_from.is_some() || policy.fetched_until.is_some() {
+    // `collect check` has no fetch: the date range applies to fetched pages.
+    if (policy.fetched_from.is_some() || policy.fetched_until.is_some()) && page.http.is_some() {
         let day = page.date.and_then(|d| d.get(..10)).unwrap_or("");
         let after = policy.fetched_from.as_deref().is_none_or(|f| day >= f);
         let before = policy.fetched_until.as_deref().is_none_or(|u| day <= u);

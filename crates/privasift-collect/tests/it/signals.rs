@@ -592,6 +592,15 @@ fn check_one_address() {
     let (_, d) = privasift_collect::filter::check_address(&pol, "fine.example", None).unwrap();
     assert!(d.keep());
     assert!(privasift_collect::filter::check_address(&pol, "not a url", None).is_err());
+    // The example policy has a fetch-date range: it applies to fetched pages,
+    // not to an address.
+    let example = Policy::from_file(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/collect.toml"),
+    )
+    .unwrap();
+    let (_, d) =
+        privasift_collect::filter::check_address(&example, "ordinary.example", None).unwrap();
+    assert!(d.keep(), "{:?}", d.trail);
 }
 
 #[test]
