@@ -92,6 +92,7 @@ fuzz_target!(|data: &[u8]| {
         max_record_bytes: max,
         extract: false,
         robots_cache: None,
+        threads: 1,
     };
     let mut c = Count(0, 0, 0);
     let s = privasift_collect::filter(&[path], &POLICY, None, &opts, &mut c).expect("scratch file");

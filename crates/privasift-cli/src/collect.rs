@@ -83,6 +83,9 @@ pub struct FilterArgs {
     /// Records with a larger block are skipped and counted.
     #[arg(long, default_value_t = 64 << 20, value_name = "BYTES")]
     pub max_record_bytes: u64,
+    /// Text-extraction worker threads (default: all cores); the output does not depend on it.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
     /// Print no problems as they happen (the summary still counts them).
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -377,6 +380,9 @@ fn filter(a: FilterArgs) -> Result<ExitCode> {
         max_record_bytes: a.max_record_bytes,
         extract: !a.dry_run,
         robots_cache: a.robots_cache.clone(),
+        threads: a.threads.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+        }),
     };
     let quiet = a.quiet;
     let mut sink = CliSink {

@@ -33,6 +33,8 @@ pub struct FilterOptions {
     /// extracted only when the policy's criteria need it).
     pub extract: bool,
     pub robots_cache: Option<PathBuf>,
+    /// Text-extraction workers (1: extract on the reading thread).
+    pub threads: usize,
 }
 
 impl Default for FilterOptions {
@@ -41,6 +43,7 @@ impl Default for FilterOptions {
             max_record_bytes: 64 << 20,
             extract: true,
             robots_cache: None,
+            threads: std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
         }
     }
 }
@@ -203,118 +206,216 @@ pub fn filter(
     for (k, v) in &signals.from_warc {
         s.signal_records.insert((*k).to_owned(), *v);
     }
-    // Pass 2.
-    for (index, path) in inputs.iter().enumerate() {
-        let mut r = WarcReader::open(path, wopts).map_err(|source| FilterError::Open {
-            path: path.clone(),
-            source,
-        })?;
-        let mut inp = InputSummary {
-            path: path.clone(),
-            bytes: r.file_size(),
-            ..InputSummary::default()
-        };
-        s.input_bytes += r.file_size();
-        sink.start_input(index, path).map_err(FilterError::Sink)?;
-        let mut want = |h: &[(String, String)]| {
-            warc::header(h, "WARC-Type") == Some("response")
-                && !warc::header(h, "WARC-Target-URI")
-                    .and_then(|u| url::Url::parse(u.trim_matches(['<', '>'])).ok())
-                    .is_some_and(|u| SignalFile::of(&u).is_some())
-        };
-        let mut requests: HashSet<String> = HashSet::new();
-        while let Some(rec) = r.next_record(&mut want) {
-            s.records_read += 1;
-            let rec = match rec {
-                Ok(rec) => rec,
-                Err(e) => {
-                    count_error(&mut s, &mut inp, &e);
-                    sink.error(index, &e).map_err(FilterError::Sink)?;
-                    continue;
-                }
-            };
-            match rec.record_type() {
-                "response" => {}
-                "request" => {
-                    s.request_records += 1;
-                    if let Some(id) = rec.header("WARC-Concurrent-To") {
-                        requests.insert(id.to_owned());
-                    }
-                    continue;
-                }
-                "metadata" => {
-                    s.metadata_records += 1;
-                    continue;
-                }
-                "revisit" => {
-                    s.revisit_records += 1;
-                    continue;
-                }
-                _ => {
-                    s.other_records += 1;
-                    continue;
-                }
-            }
-            if rec.record_id().is_some_and(|id| requests.remove(id)) {
-                s.requests_paired += 1;
-            }
-            if !rec.has_block {
-                // An opt-out file, read in pass 1.
-                continue;
-            }
-            s.pages_read += 1;
-            inp.pages_read += 1;
-            match page(&rec, policy, people, opts, &mut signals) {
-                Err(e) => {
-                    let e = RecordError {
-                        path: path.clone(),
-                        offset: rec.offset,
-                        gzip: r.is_gzip(),
-                        record_id: rec.record_id().map(str::to_owned),
-                        kind: e.0,
-                        message: e.1,
-                    };
-                    count_error(&mut s, &mut inp, &e);
-                    sink.error(index, &e).map_err(FilterError::Sink)?;
-                }
-                Ok(Outcome::Kept(p)) => {
-                    s.kept += 1;
-                    inp.kept += 1;
-                    *s.kept_by_language
-                        .entry(p.lang.clone().unwrap_or_else(|| "und".into()))
-                        .or_default() += 1;
-                    sink.kept(index, &p).map_err(FilterError::Sink)?;
-                }
-                Ok(Outcome::Excluded(url, d)) => {
-                    s.excluded += 1;
-                    inp.excluded += 1;
-                    if let Some(reason) = d.reason() {
-                        *s.excluded_by_reason.entry(reason.code.clone()).or_default() += 1;
-                        *s.excluded_by_signal
-                            .entry(reason.signal.to_owned())
-                            .or_default() += 1;
-                        if let Some(c) = &d.category {
-                            *s.excluded_by_category.entry(c.clone()).or_default() += 1;
+    // Pass 2. Pages are decided here, in order (the per-host cache is
+    // filled as hosts come); text extraction, the slow part, runs on
+    // `threads` workers, and results go to the sink in input order.
+    let threads = opts.threads.max(1);
+    std::thread::scope(|scope| -> Result<Summary, FilterError> {
+        let pool = if threads > 1 {
+            let (jobs, job_rx) = crossbeam_channel::bounded::<(u64, Box<Job>)>(threads * 4);
+            let (res_tx, results) = crossbeam_channel::unbounded::<(u64, PageResult)>();
+            for _ in 0..threads {
+                let job_rx = job_rx.clone();
+                let res_tx = res_tx.clone();
+                scope.spawn(move || {
+                    for (seq, job) in job_rx {
+                        if res_tx.send((seq, extract(*job, policy, people))).is_err() {
+                            break;
                         }
-                        sink.excluded(&Exclusion {
-                            input: index,
-                            url: &url,
-                            record_id: rec.record_id(),
-                            offset: rec.offset,
-                            reason,
-                            codes: d.codes(),
-                            category: d.category.as_deref(),
-                        })
-                        .map_err(FilterError::Sink)?;
+                    }
+                });
+            }
+            Some((jobs, results))
+        } else {
+            None
+        };
+        let mut order = Order::default();
+        for (index, path) in inputs.iter().enumerate() {
+            let mut r = WarcReader::open(path, wopts).map_err(|source| FilterError::Open {
+                path: path.clone(),
+                source,
+            })?;
+            let mut inp = InputSummary {
+                path: path.clone(),
+                bytes: r.file_size(),
+                ..InputSummary::default()
+            };
+            s.input_bytes += r.file_size();
+            sink.start_input(index, path).map_err(FilterError::Sink)?;
+            let mut want = |h: &[(String, String)]| {
+                warc::header(h, "WARC-Type") == Some("response")
+                    && !warc::header(h, "WARC-Target-URI")
+                        .and_then(|u| url::Url::parse(u.trim_matches(['<', '>'])).ok())
+                        .is_some_and(|u| SignalFile::of(&u).is_some())
+            };
+            let mut requests: HashSet<String> = HashSet::new();
+            while let Some(rec) = r.next_record(&mut want) {
+                s.records_read += 1;
+                let rec = match rec {
+                    Ok(rec) => rec,
+                    Err(e) => {
+                        count_error(&mut s, &mut inp, &e);
+                        sink.error(index, &e).map_err(FilterError::Sink)?;
+                        continue;
+                    }
+                };
+                match rec.record_type() {
+                    "response" => {}
+                    "request" => {
+                        s.request_records += 1;
+                        if let Some(id) = rec.header("WARC-Concurrent-To") {
+                            requests.insert(id.to_owned());
+                        }
+                        continue;
+                    }
+                    "metadata" => {
+                        s.metadata_records += 1;
+                        continue;
+                    }
+                    "revisit" => {
+                        s.revisit_records += 1;
+                        continue;
+                    }
+                    _ => {
+                        s.other_records += 1;
+                        continue;
                     }
                 }
+                if rec.record_id().is_some_and(|id| requests.remove(id)) {
+                    s.requests_paired += 1;
+                }
+                if !rec.has_block {
+                    // An opt-out file, read in pass 1.
+                    continue;
+                }
+                s.pages_read += 1;
+                inp.pages_read += 1;
+                let offset = rec.offset;
+                let record_id = rec.record_id().map(str::to_owned);
+                match decide_record(&rec, policy, opts, &mut signals) {
+                    Step::Done(result) => order.push(Item {
+                        offset,
+                        record_id,
+                        result,
+                    }),
+                    Step::Extract(job) => match &pool {
+                        None => order.push(Item {
+                            offset,
+                            record_id,
+                            result: extract(*job, policy, people),
+                        }),
+                        Some((jobs, _)) => {
+                            order.reserve(offset, record_id);
+                            let seq = order.last_seq();
+                            if jobs.send((seq, job)).is_err() {
+                                return Err(FilterError::Sink(
+                                    "an extraction worker stopped".into(),
+                                ));
+                            }
+                        }
+                    },
+                }
+                if let Some((_, results)) = &pool {
+                    while let Ok((seq, result)) = results.try_recv() {
+                        order.fill(seq, result);
+                    }
+                    // Bounded memory: wait for the oldest extraction when
+                    // too many pages wait behind it.
+                    while order.len() > Order::MAX_WAITING {
+                        match results.recv() {
+                            Ok((seq, result)) => order.fill(seq, result),
+                            Err(_) => {
+                                return Err(FilterError::Sink(
+                                    "an extraction worker stopped".into(),
+                                ));
+                            }
+                        }
+                        for item in order.ready() {
+                            emit(item, index, path, r.is_gzip(), &mut s, &mut inp, sink)?;
+                        }
+                    }
+                }
+                for item in order.ready() {
+                    emit(item, index, path, r.is_gzip(), &mut s, &mut inp, sink)?;
+                }
+            }
+            // Wait for the pages of this input still being extracted.
+            while !order.is_empty() {
+                if let Some((_, results)) = &pool {
+                    match results.recv() {
+                        Ok((seq, result)) => order.fill(seq, result),
+                        Err(_) => {
+                            return Err(FilterError::Sink("an extraction worker stopped".into()));
+                        }
+                    }
+                }
+                for item in order.ready() {
+                    emit(item, index, path, r.is_gzip(), &mut s, &mut inp, sink)?;
+                }
+                if pool.is_none() {
+                    break;
+                }
+            }
+            sink.end_input(index).map_err(FilterError::Sink)?;
+            s.inputs.push(inp);
+        }
+        s.hosts_with_signals = signals.hosts_known() as u64;
+        Ok(s)
+    })
+}
+
+/// Pages in input order, some still being extracted.
+#[derive(Default)]
+struct Order {
+    /// Sequence number of the front slot.
+    base: u64,
+    slots: std::collections::VecDeque<(u64, Option<String>, Option<PageResult>)>,
+}
+
+impl Order {
+    /// Pages waiting before they can be emitted, at most (then the reader
+    /// waits for the extraction of the oldest).
+    const MAX_WAITING: usize = 4096;
+
+    fn push(&mut self, item: Item) {
+        self.slots
+            .push_back((item.offset, item.record_id, Some(item.result)));
+    }
+    fn reserve(&mut self, offset: u64, record_id: Option<String>) {
+        self.slots.push_back((offset, record_id, None));
+    }
+    fn last_seq(&self) -> u64 {
+        self.base + self.slots.len() as u64 - 1
+    }
+    fn fill(&mut self, seq: u64, result: PageResult) {
+        if let Some(slot) = seq
+            .checked_sub(self.base)
+            .and_then(|i| self.slots.get_mut(usize::try_from(i).ok()?))
+        {
+            slot.2 = Some(result);
+        }
+    }
+    fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+    fn len(&self) -> usize {
+        self.slots.len()
+    }
+    /// The items at the front whose result is known.
+    fn ready(&mut self) -> Vec<Item> {
+        let mut out = Vec::new();
+        while self.slots.front().is_some_and(|s| s.2.is_some()) {
+            if let Some((offset, record_id, Some(result))) = self.slots.pop_front() {
+                self.base += 1;
+                out.push(Item {
+                    offset,
+                    record_id,
+                    result,
+                });
             }
         }
-        sink.end_input(index).map_err(FilterError::Sink)?;
-        s.inputs.push(inp);
+        out
     }
-    s.hosts_with_signals = signals.hosts_known() as u64;
-    Ok(s)
 }
 
 fn count_error(s: &mut Summary, inp: &mut InputSummary, e: &RecordError) {
@@ -330,22 +431,48 @@ enum Outcome {
     Excluded(String, Decision),
 }
 
-/// Decides one response record.
-fn page(
+type PageResult = Result<Outcome, (ErrorKind, String)>;
+
+/// A page that passed every check needing no text, waiting for its text.
+struct Job {
+    url: url::Url,
+    record_id: Option<String>,
+    date: Option<String>,
+    body: Vec<u8>,
+    charset: Option<String>,
+    is_html: bool,
+    decision: Decision,
+}
+
+enum Step {
+    Done(PageResult),
+    Extract(Box<Job>),
+}
+
+/// One page's result with where it came from, emitted in input order.
+struct Item {
+    offset: u64,
+    record_id: Option<String>,
+    result: PageResult,
+}
+
+/// Decides one response record on everything that needs no text.
+fn decide_record(
     rec: &WarcRecord,
     policy: &Policy,
-    people: Option<&People>,
     opts: &FilterOptions,
     signals: &mut Signals,
-) -> Result<Outcome, (ErrorKind, String)> {
+) -> Step {
     let Some(url) = rec.target_uri().and_then(|u| url::Url::parse(u).ok()) else {
-        return Err((
+        return Step::Done(Err((
             ErrorKind::BadHeader,
             "no WARC-Target-URI, or not an absolute URL".into(),
-        ));
+        )));
     };
-    let resp: Response =
-        http::parse_response(&rec.block, opts.max_record_bytes).map_err(|e| (e.kind, e.message))?;
+    let resp: Response = match http::parse_response(&rec.block, opts.max_record_bytes) {
+        Ok(r) => r,
+        Err(e) => return Step::Done(Err((e.kind, e.message))),
+    };
     let media = resp.media_type();
     let is_html = media == "text/html" || media == "application/xhtml+xml";
     let head = is_html.then(|| html::scan_head(&resp.body));
@@ -355,57 +482,141 @@ fn page(
         http: Some((resp.status, &media, &resp.headers)),
         head: head.as_ref(),
     };
-    let mut d = decide::decide_page(policy, signals, &info);
+    let d = decide::decide_page(policy, signals, &info);
+    if !d.keep() {
+        return Step::Done(Ok(Outcome::Excluded(url.to_string(), d)));
+    }
+    if !(opts.extract || policy.needs_text()) {
+        return Step::Done(Ok(Outcome::Kept(KeptPage {
+            url: url.to_string(),
+            warc_record_id: rec.record_id().map(str::to_owned),
+            fetch_date: rec.date().map(str::to_owned),
+            lang: None,
+            text: String::new(),
+            decisions: d.trail,
+        })));
+    }
+    let charset = resp
+        .charset()
+        .or_else(|| head.as_ref().and_then(|h| h.charset.clone()));
+    Step::Extract(Box::new(Job {
+        url,
+        record_id: rec.record_id().map(str::to_owned),
+        date: rec.date().map(str::to_owned),
+        body: resp.body,
+        charset,
+        is_html,
+        decision: d,
+    }))
+}
+
+/// The text of a page, and the checks on it.
+fn extract(job: Job, policy: &Policy, people: Option<&People>) -> PageResult {
+    let Job {
+        url,
+        record_id,
+        date,
+        body,
+        charset,
+        is_html,
+        decision: mut d,
+    } = job;
+    let body = html::decode(&body, charset.as_deref()).map_err(|e| match e {
+        html::DecodeError::InvalidUtf8 { at } => (
+            ErrorKind::InvalidUtf8,
+            format!("the page is not UTF-8 (invalid byte at body offset {at}) and declares no charset privasift decodes"),
+        ),
+        html::DecodeError::Unsupported(cs) => (
+            ErrorKind::InvalidUtf8,
+            format!("the page's charset `{cs}` is not supported (UTF-8, windows-1252, ISO-8859-1/15)"),
+        ),
+    })?;
+    let extracted = if is_html {
+        html::main_text(&body, url.as_str())
+    } else {
+        let t = body.trim().to_owned();
+        (!t.is_empty()).then_some(t)
+    };
+    let Some(text) = extracted else {
+        d.trail.push(Check {
+            signal: "extraction",
+            result: "exclude",
+            code: "no-text".into(),
+            reason: "the extractor found no main text".into(),
+        });
+        return Ok(Outcome::Excluded(url.to_string(), d));
+    };
+    let lang = html::language(&text).map(|(l, _)| l);
+    decide::decide_text(policy, people, &text, lang.as_deref(), &mut d);
     if !d.keep() {
         return Ok(Outcome::Excluded(url.to_string(), d));
     }
-    let need_text = opts.extract || policy.needs_text();
-    let mut text = String::new();
-    let mut lang = None;
-    if need_text {
-        let charset = resp
-            .charset()
-            .or_else(|| head.as_ref().and_then(|h| h.charset.clone()));
-        let body = html::decode(&resp.body, charset.as_deref()).map_err(|e| match e {
-            html::DecodeError::InvalidUtf8 { at } => (
-                ErrorKind::InvalidUtf8,
-                format!("the page is not UTF-8 (invalid byte at body offset {at}) and declares no charset privasift decodes"),
-            ),
-            html::DecodeError::Unsupported(cs) => (
-                ErrorKind::InvalidUtf8,
-                format!("the page's charset `{cs}` is not supported (UTF-8, windows-1252, ISO-8859-1/15)"),
-            ),
-        })?;
-        let extracted = if is_html {
-            html::main_text(&body, url.as_str())
-        } else {
-            let t = body.trim().to_owned();
-            (!t.is_empty()).then_some(t)
-        };
-        let Some(t) = extracted else {
-            d.trail.push(Check {
-                signal: "extraction",
-                result: "exclude",
-                code: "no-text".into(),
-                reason: "the extractor found no main text".into(),
-            });
-            return Ok(Outcome::Excluded(url.to_string(), d));
-        };
-        lang = html::language(&t).map(|(l, _)| l);
-        decide::decide_text(policy, people, &t, lang.as_deref(), &mut d);
-        if !d.keep() {
-            return Ok(Outcome::Excluded(url.to_string(), d));
-        }
-        text = t;
-    }
     Ok(Outcome::Kept(KeptPage {
         url: url.to_string(),
-        warc_record_id: rec.record_id().map(str::to_owned),
-        fetch_date: rec.date().map(str::to_owned),
+        warc_record_id: record_id,
+        fetch_date: date,
         lang,
         text,
         decisions: d.trail,
     }))
+}
+
+/// Counts one page's result and hands it to the sink.
+fn emit(
+    item: Item,
+    index: usize,
+    path: &Path,
+    gzip: bool,
+    s: &mut Summary,
+    inp: &mut InputSummary,
+    sink: &mut dyn Sink,
+) -> Result<(), FilterError> {
+    match item.result {
+        Err(e) => {
+            let e = RecordError {
+                path: path.to_path_buf(),
+                offset: item.offset,
+                gzip,
+                record_id: item.record_id,
+                kind: e.0,
+                message: e.1,
+            };
+            count_error(s, inp, &e);
+            sink.error(index, &e).map_err(FilterError::Sink)?;
+        }
+        Ok(Outcome::Kept(p)) => {
+            s.kept += 1;
+            inp.kept += 1;
+            *s.kept_by_language
+                .entry(p.lang.clone().unwrap_or_else(|| "und".into()))
+                .or_default() += 1;
+            sink.kept(index, &p).map_err(FilterError::Sink)?;
+        }
+        Ok(Outcome::Excluded(url, d)) => {
+            s.excluded += 1;
+            inp.excluded += 1;
+            if let Some(reason) = d.reason() {
+                *s.excluded_by_reason.entry(reason.code.clone()).or_default() += 1;
+                *s.excluded_by_signal
+                    .entry(reason.signal.to_owned())
+                    .or_default() += 1;
+                if let Some(c) = &d.category {
+                    *s.excluded_by_category.entry(c.clone()).or_default() += 1;
+                }
+                sink.excluded(&Exclusion {
+                    input: index,
+                    url: &url,
+                    record_id: item.record_id.as_deref(),
+                    offset: item.offset,
+                    reason,
+                    codes: d.codes(),
+                    category: d.category.as_deref(),
+                })
+                .map_err(FilterError::Sink)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `collect check`: the decision for one address, from its URL alone (no

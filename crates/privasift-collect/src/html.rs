@@ -202,10 +202,16 @@ pub fn main_text(html: &str, url: &str) -> Option<String> {
         ..dom_smoothie::Config::default()
     };
     let url = url::Url::parse(url).ok().map(|u| u.to_string());
-    let mut r = dom_smoothie::Readability::new(html, url.as_deref(), Some(cfg)).ok()?;
-    let article = r.parse().ok()?;
-    let text = article.text_content.trim().to_owned();
-    (!text.is_empty()).then_some(text)
+    // The extractor is a large third-party DOM library: should it panic on
+    // some page, that page has no text and the run goes on.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut r = dom_smoothie::Readability::new(html, url.as_deref(), Some(cfg)).ok()?;
+        let article = r.parse().ok()?;
+        let text = article.text_content.trim().to_owned();
+        (!text.is_empty()).then_some(text)
+    }))
+    .ok()
+    .flatten()
 }
 
 /// The language of `text` from a sample of its first 2,000 bytes (whatlang

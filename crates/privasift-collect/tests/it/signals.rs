@@ -619,3 +619,54 @@ fn the_example_policy_is_valid() {
     );
     assert_eq!(p.min_text_chars, 200);
 }
+
+#[test]
+fn output_does_not_depend_on_the_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = Crawl::new(true);
+    c.robots("t.example", 200, b"User-agent: GPTBot\nDisallow: /no/\n");
+    for i in 0..60 {
+        match i % 4 {
+            0 => c.page(&format!("https://t.example/no/{i}"), &[], ""),
+            1 => c.page(&format!("https://t.example/yes/{i}"), &[], ""),
+            2 => c.fetch(
+                &format!("https://t.example/fr/{i}"),
+                200,
+                &[("Content-Type", "text/html")],
+                html("", FRENCH).as_bytes(),
+            ),
+            _ => c.fetch(
+                &format!("https://t.example/empty/{i}"),
+                200,
+                &[("Content-Type", "text/html")],
+                b"<html><body></body></html>",
+            ),
+        };
+    }
+    let p = c.save(dir.path(), "t.warc.gz");
+    let pol = policy("[criteria]\nlanguages = [\"en\"]\n");
+    let outcomes = |threads: usize| {
+        let opts = FilterOptions {
+            threads,
+            ..FilterOptions::default()
+        };
+        let (got, s) = run_with(std::slice::from_ref(&p), &pol, &opts);
+        let kept: Vec<(String, String)> = got
+            .kept
+            .iter()
+            .map(|k| (k.url.clone(), k.text.clone()))
+            .collect();
+        let excluded: Vec<(String, String)> = got
+            .excluded
+            .iter()
+            .map(|e| (e.0.clone(), e.1.clone()))
+            .collect();
+        (kept, excluded, s.excluded_by_reason)
+    };
+    let one = outcomes(1);
+    assert_eq!(one.0.len(), 15);
+    assert_eq!(one.2.get("language"), Some(&15));
+    assert_eq!(one.2.get("no-text"), Some(&15));
+    assert_eq!(one, outcomes(2));
+    assert_eq!(one, outcomes(5));
+}
