@@ -11,7 +11,8 @@
 //!    pages go to the [`Sink`] with their text and decision trail, excluded
 //!    ones with their URL and reason only. `request`, `metadata` and
 //!    `revisit` records are counted (a `request` is paired with its
-//!    response through `WARC-Concurrent-To`).
+//!    response through `WARC-Concurrent-To`, a `metadata` record with the
+//!    response just before it through `WARC-Refers-To`).
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -114,6 +115,8 @@ pub struct Summary {
     pub request_records: u64,
     pub requests_paired: u64,
     pub metadata_records: u64,
+    /// `metadata` records that follow the response they refer to.
+    pub metadata_paired: u64,
     pub revisit_records: u64,
     pub other_records: u64,
     /// Compressed bytes of input.
@@ -249,6 +252,7 @@ pub fn filter(
                         .is_some_and(|u| SignalFile::of(&u).is_some())
             };
             let mut requests: HashSet<String> = HashSet::new();
+            let mut last_response: Option<String> = None;
             while let Some(rec) = r.next_record(&mut want) {
                 s.records_read += 1;
                 let rec = match rec {
@@ -264,12 +268,26 @@ pub fn filter(
                     "request" => {
                         s.request_records += 1;
                         if let Some(id) = rec.header("WARC-Concurrent-To") {
+                            // Bounded: requests whose response never comes
+                            // are forgotten rather than kept forever.
+                            if requests.len() >= 10_000 {
+                                requests.clear();
+                            }
                             requests.insert(id.to_owned());
                         }
                         continue;
                     }
                     "metadata" => {
                         s.metadata_records += 1;
+                        // Common Crawl writes a response's metadata right
+                        // after it, pointing back with WARC-Refers-To (or
+                        // WARC-Concurrent-To).
+                        let refers = rec
+                            .header("WARC-Refers-To")
+                            .or_else(|| rec.header("WARC-Concurrent-To"));
+                        if refers.is_some() && refers == last_response.as_deref() {
+                            s.metadata_paired += 1;
+                        }
                         continue;
                     }
                     "revisit" => {
@@ -284,6 +302,7 @@ pub fn filter(
                 if rec.record_id().is_some_and(|id| requests.remove(id)) {
                     s.requests_paired += 1;
                 }
+                last_response = rec.record_id().map(str::to_owned);
                 if !rec.has_block {
                     // An opt-out file, read in pass 1.
                     continue;

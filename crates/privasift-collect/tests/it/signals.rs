@@ -49,6 +49,7 @@ fn robots_allows_gptbot_but_tdm_header_reserves() {
     assert_eq!(s.request_records, 3);
     assert_eq!(s.requests_paired, 3);
     assert_eq!(s.metadata_records, 3);
+    assert_eq!(s.metadata_paired, 3);
 }
 
 #[test]
