@@ -14,6 +14,7 @@ use privasift_core::Label;
 use privasift_detect::{DetectConfig, DetectorSet};
 use privasift_formats::{Discovered, Format, ReadOptions, Selection, discover};
 mod clean;
+mod collect;
 mod comply;
 mod ledger;
 mod rights;
@@ -74,6 +75,9 @@ enum Command {
     /// A person's rights over a dataset: find their records (access), or write the dataset without them (erasure, objection).
     #[command(subcommand)]
     Rights(rights::RightsCommand),
+    /// Web collection that respects the sheets: filter WARC crawls for opt-outs (robots.txt, ai.txt, TDM reservation, noai), sensitive sites and objections, with a logged decision per page.
+    #[command(subcommand)]
+    Collect(collect::CollectCommand),
 }
 
 #[derive(Args)]
@@ -196,6 +200,7 @@ fn main() -> ExitCode {
         Command::Dpia(a) => comply::dpia(a),
         Command::Schema => comply::schema(),
         Command::Rights(c) => rights::rights(c),
+        Command::Collect(c) => collect::collect(c),
     };
     match result {
         Ok(code) => code,

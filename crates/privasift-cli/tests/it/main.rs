@@ -6,6 +6,7 @@
 
 mod bad_input;
 mod clean;
+mod collect;
 mod comply;
 mod detect;
 mod determinism;
