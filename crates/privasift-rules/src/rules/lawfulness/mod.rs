@@ -25,6 +25,7 @@ mod s4_scrape_07;
 mod s4_scrape_08;
 mod s4_scrape_09;
 mod s4_sens_01;
+mod s4_sens_02;
 mod s4_sens_03;
 mod s4_sens_04;
 mod s4_sens_05;
@@ -42,6 +43,7 @@ pub(super) const RULES: &[&dyn Rule] = &[
     &s4_basis_07::Check,
     &s4_basis_08::Check,
     &s4_sens_01::Check,
+    &s4_sens_02::Check,
     &s4_sens_03::Check,
     &s4_sens_04::Check,
     &s4_sens_05::Check,
