@@ -6,6 +6,7 @@ mod s7_data_02;
 mod s7_data_03;
 mod s7_data_04;
 mod s7_data_05;
+mod s7_data_06;
 mod s7_data_07;
 mod s7_data_08;
 mod s7_data_10;
@@ -16,6 +17,7 @@ pub(super) const RULES: &[&dyn Rule] = &[
     &s7_data_03::Check,
     &s7_data_04::Check,
     &s7_data_05::Check,
+    &s7_data_06::Check,
     &s7_data_07::Check,
     &s7_data_08::Check,
     &s7_data_10::Check,

@@ -2,6 +2,7 @@
 use crate::rule::Rule;
 
 mod li_01;
+mod li_04;
 mod li_05;
 mod li_06;
 mod li_07;
@@ -9,6 +10,7 @@ mod li_08;
 
 pub(super) const RULES: &[&dyn Rule] = &[
     &li_01::Check,
+    &li_04::Check,
     &li_05::Check,
     &li_06::Check,
     &li_07::Check,
