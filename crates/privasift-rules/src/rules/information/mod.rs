@@ -6,6 +6,7 @@ mod info_02;
 mod info_03;
 mod info_04;
 mod info_05;
+mod info_06;
 mod info_07;
 
 pub(super) const RULES: &[&dyn Rule] = &[
@@ -14,5 +15,6 @@ pub(super) const RULES: &[&dyn Rule] = &[
     &info_03::Check,
     &info_04::Check,
     &info_05::Check,
+    &info_06::Check,
     &info_07::Check,
 ];
