@@ -78,6 +78,33 @@ pub(super) mod testing {
     use crate::examples::build;
     use crate::rule::{Context, Example, Rule, Violation};
 
+    /// A collection summary of `crawl/a.warc.gz` that applied `policy`.
+    pub fn collect_log(policy: crate::evidence::CollectPolicy) -> crate::evidence::CollectEvidence {
+        crate::evidence::CollectEvidence {
+            path: "collect-summary.json".into(),
+            inputs: vec!["crawl/a.warc.gz".into()],
+            pages_read: 10,
+            kept: 9,
+            excluded: 1,
+            excluded_by_signal: std::collections::BTreeMap::new(),
+            excluded_by_category: std::collections::BTreeMap::new(),
+            policy: Some(policy),
+        }
+    }
+
+    /// A policy that applied every signal and excluded every category.
+    pub fn full_policy() -> crate::evidence::CollectPolicy {
+        crate::evidence::CollectPolicy {
+            robots: true,
+            ai_txt: true,
+            tdmrep: true,
+            noai: true,
+            sensitive_categories: vec!["health".into()],
+            objection_domains: 3,
+            ..crate::evidence::CollectPolicy::default()
+        }
+    }
+
     /// The violations `rule` raises on the example `fragment`.
     pub fn violations(rule: &dyn Rule, fragment: &'static str) -> Vec<Violation> {
         violations_with(rule, &Example::toml(fragment), |_| {})

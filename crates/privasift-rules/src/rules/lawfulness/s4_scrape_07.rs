@@ -105,34 +105,11 @@ mod tests {
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod evidence_tests {
     use super::*;
-    use crate::evidence::{CollectEvidence, CollectPolicy};
+    use crate::evidence::CollectPolicy;
     use crate::rule::Example;
-    use crate::rules::lawfulness::testing::{scraped, violations_with};
-
-    fn log(policy: CollectPolicy) -> CollectEvidence {
-        CollectEvidence {
-            path: "collect-summary.json".into(),
-            inputs: vec!["crawl/a.warc.gz".into()],
-            pages_read: 10,
-            kept: 9,
-            excluded: 1,
-            excluded_by_signal: std::collections::BTreeMap::new(),
-            excluded_by_category: std::collections::BTreeMap::new(),
-            policy: Some(policy),
-        }
-    }
-
-    fn full() -> CollectPolicy {
-        CollectPolicy {
-            robots: true,
-            ai_txt: true,
-            tdmrep: true,
-            noai: true,
-            sensitive_categories: vec!["health".into()],
-            objection_domains: 3,
-            ..CollectPolicy::default()
-        }
-    }
+    use crate::rules::lawfulness::testing::{
+        collect_log as log, full_policy as full, scraped, violations_with,
+    };
 
     #[test]
     fn the_collection_log_must_show_what_is_declared() {

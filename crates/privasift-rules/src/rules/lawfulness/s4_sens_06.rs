@@ -110,26 +110,13 @@ mod evidence_tests {
     use super::*;
     use crate::evidence::{CollectEvidence, CollectPolicy};
     use crate::rule::Example;
-    use crate::rules::lawfulness::testing::{scraped, violations_with};
+    use crate::rules::lawfulness::testing::{collect_log, full_policy, scraped, violations_with};
 
     fn log(categories: &[&str]) -> CollectEvidence {
-        CollectEvidence {
-            path: "collect-summary.json".into(),
-            inputs: vec!["crawl/a.warc.gz".into()],
-            pages_read: 10,
-            kept: 9,
-            excluded: 1,
-            excluded_by_signal: std::collections::BTreeMap::new(),
-            excluded_by_category: std::collections::BTreeMap::new(),
-            policy: Some(CollectPolicy {
-                robots: true,
-                ai_txt: true,
-                tdmrep: true,
-                noai: true,
-                sensitive_categories: categories.iter().map(|c| (*c).to_owned()).collect(),
-                ..CollectPolicy::default()
-            }),
-        }
+        collect_log(CollectPolicy {
+            sensitive_categories: categories.iter().map(|c| (*c).to_owned()).collect(),
+            ..full_policy()
+        })
     }
 
     #[test]
