@@ -1,5 +1,38 @@
 //! Rules of this sheet.
-use crate::rule::Rule;
+use crate::decisions::BasisVerdict;
+use crate::manifest::{LegalBasis, Manifest, Source, SourceMode};
+use crate::rule::{Context, Rule};
+
+/// The sources on `basis`, each with its index and the engine's verdict on
+/// that basis (for the rules that read the legal-basis decision).
+fn on_basis<'a>(
+    cx: &'a Context<'_>,
+    basis: LegalBasis,
+) -> impl Iterator<Item = (usize, &'a Source, &'a BasisVerdict)> {
+    cx.manifest
+        .sources
+        .iter()
+        .enumerate()
+        .filter(move |(_, s)| s.legal_basis == Some(basis))
+        .filter_map(|(i, s)| {
+            cx.decisions
+                .legal_basis
+                .iter()
+                .find(|v| v.source == s.id)
+                .map(|v| (i, s, v))
+        })
+}
+
+/// The scraped sources the scraping measures of the legitimate-interest
+/// sheet concern: those on legitimate interest, and those with no basis yet
+/// (S4-BASIS-01 asks for one); a scraped source on another basis is not
+/// these rules' business.
+fn scraped_on_li(m: &Manifest) -> impl Iterator<Item = (usize, &Source)> {
+    m.sources.iter().enumerate().filter(|(_, s)| {
+        s.mode == SourceMode::Scraped
+            && matches!(s.legal_basis, None | Some(LegalBasis::LegitimateInterest))
+    })
+}
 
 mod s4_basis_01;
 mod s4_basis_02;

@@ -30,13 +30,7 @@ impl Rule for Check {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Violation>) {
-        for (i, s) in cx.manifest.sources.iter().enumerate() {
-            if s.legal_basis != Some(LegalBasis::PublicTask) {
-                continue;
-            }
-            let Some(v) = cx.decisions.legal_basis.iter().find(|v| v.source == s.id) else {
-                continue;
-            };
+        for (i, s, v) in super::on_basis(cx, LegalBasis::PublicTask) {
             let (what, fix, at) = match v.verdict {
                 Validity::Invalid => (
                     "cannot rely on public task",

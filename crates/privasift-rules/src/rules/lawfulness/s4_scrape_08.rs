@@ -1,6 +1,5 @@
 //! S4-SCRAPE-08: the sites scraped, or their categories, are published.
 
-use crate::manifest::{LegalBasis, SourceMode};
 use crate::rule::{Confidence, Context, Example, Rule, RuleKind, RuleMeta, Sheet, Violation};
 
 pub struct Check;
@@ -28,16 +27,7 @@ impl Rule for Check {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Violation>) {
-        for (i, s) in cx.manifest.sources.iter().enumerate() {
-            if s.mode != SourceMode::Scraped {
-                continue;
-            }
-            // The measures of the legitimate-interest sheet: a scraped source
-            // on another basis is not this rule's business (one with no basis
-            // yet is, S4-BASIS-01 asks for one).
-            if !matches!(s.legal_basis, None | Some(LegalBasis::LegitimateInterest)) {
-                continue;
-            }
+        for (i, s) in super::scraped_on_li(cx.manifest) {
             if !s.scraping.as_ref().is_some_and(|sc| sc.sources_published) {
                 out.push(
                     Violation::new(
