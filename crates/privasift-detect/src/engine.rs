@@ -207,6 +207,23 @@ impl DetectorSet {
         out.extend(spans);
     }
 
+    /// Adds spans found by another detector over the same text (a record
+    /// detector, a model) to `out`, the output of [`Self::detect`]: the
+    /// label filter and thresholds apply to them, and overlaps are resolved
+    /// as in `detect`.
+    pub fn merge(&self, out: &mut Vec<Span>, extra: impl IntoIterator<Item = Span>) {
+        let cfg = &self.config;
+        let before = out.len();
+        out.extend(
+            extra
+                .into_iter()
+                .filter(|s| cfg.wants(s.label()) && s.score >= cfg.threshold(s.label())),
+        );
+        if out.len() > before {
+            resolve_overlaps(out);
+        }
+    }
+
     fn scan_patterns(&self, text: &str, out: &mut Vec<Span>) {
         let (Some(scan), Some(all)) = (&self.scan, &self.all) else {
             return;

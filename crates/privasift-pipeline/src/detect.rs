@@ -16,10 +16,12 @@ use privasift_detect::DetectorSet;
 use privasift_formats::{Batch, RecordError};
 use serde::Serialize;
 
-use crate::{Job, RunOptions, Sampler};
+use crate::{Job, RecordDetector, RunOptions, Sampler};
 
 pub struct DetectJob<'a> {
     set: &'a DetectorSet,
+    /// Runs after the detector set on every record (a model layer).
+    record_detector: Option<&'a dyn RecordDetector>,
     selection: privasift_formats::Selection,
     /// Write `field` on each span (several text fields per record).
     with_field: bool,
@@ -29,9 +31,18 @@ impl<'a> DetectJob<'a> {
     pub fn new(set: &'a DetectorSet, opts: &RunOptions) -> Self {
         Self {
             set,
+            record_detector: None,
             selection: opts.selection.clone(),
             with_field: opts.selection.fields.len() != 1,
         }
+    }
+
+    /// Adds a record-level detector, whose spans join the set's (filtered
+    /// by the set's labels and thresholds, overlaps resolved).
+    #[must_use]
+    pub fn with_record_detector(mut self, d: &'a dyn RecordDetector) -> Self {
+        self.record_detector = Some(d);
+        self
     }
 }
 
@@ -111,7 +122,7 @@ impl Job for DetectJob<'_> {
         };
         // (record index, line) so that skipped records take their place.
         let mut lines: Vec<(u64, Vec<u8>)> = Vec::new();
-        let mut spans: Vec<Span> = Vec::new();
+        let mut per_field: Vec<Vec<Span>> = Vec::new();
         let mut offsets: Vec<usize> = Vec::new();
         batch.for_each_record(&self.selection, &mut |r| match r {
             Err(e) => {
@@ -137,11 +148,10 @@ impl Job for DetectJob<'_> {
                 }
                 out.records += 1;
                 let mut all: Vec<OutSpan<'_>> = Vec::new();
-                for field in &rec.fields {
-                    spans.clear();
-                    self.set.detect(&field.text, &mut spans);
+                crate::detect_record(self.set, self.record_detector, &rec, &mut per_field);
+                for (field, spans) in rec.fields.iter().zip(&per_field) {
                     offsets.clear();
-                    for s in &spans {
+                    for s in spans {
                         offsets.push(s.start);
                         offsets.push(s.end);
                     }

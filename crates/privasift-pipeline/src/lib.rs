@@ -40,3 +40,27 @@ pub use report::{Classification, ScanReport, Verdict, render_summary};
 pub use run::{Flow, Job, Output, Progress, RunError, RunOptions, RunStats, Sampler, run};
 pub use sample::Sample;
 pub use scan::{ReportBuilder, ScanJob};
+
+/// Runs the detector set, then the record detector if any, over every field
+/// of `rec`; `per_field[i]` receives the spans of field `i`.
+pub(crate) fn detect_record(
+    set: &privasift_detect::DetectorSet,
+    record_detector: Option<&dyn RecordDetector>,
+    rec: &privasift_core::Record<'_>,
+    per_field: &mut Vec<Vec<privasift_core::Span>>,
+) {
+    per_field.resize_with(rec.fields.len(), Vec::new);
+    for (field, spans) in rec.fields.iter().zip(per_field.iter_mut()) {
+        spans.clear();
+        set.detect(&field.text, spans);
+    }
+    let Some(rd) = record_detector else {
+        return;
+    };
+    let texts: Vec<&str> = rec.fields.iter().map(|f| f.text.as_ref()).collect();
+    let mut extra: Vec<Vec<privasift_core::Span>> = vec![Vec::new(); texts.len()];
+    rd.detect_record(&texts, &mut extra);
+    for (spans, more) in per_field.iter_mut().zip(extra) {
+        set.merge(spans, more);
+    }
+}

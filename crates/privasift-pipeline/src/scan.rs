@@ -10,7 +10,7 @@ use crate::report::{
     CONFIDENT_SCORE, ErrorSummary, Example, FieldStats, InputStats, KindStats, LabelStats,
     ScanReport, classify,
 };
-use crate::{Job, Output, RunOptions, Sampler};
+use crate::{Job, Output, RecordDetector, RunOptions, Sampler};
 
 /// Examples kept per kind (masked).
 const EXAMPLES_PER_KIND: usize = 3;
@@ -20,6 +20,8 @@ const ERRORS_KEPT: usize = 100;
 /// Scans every selected field of every record with a detector set.
 pub struct ScanJob<'a> {
     set: &'a DetectorSet,
+    /// Runs after the detector set on every record (a model layer).
+    record_detector: Option<&'a dyn RecordDetector>,
     selection: Selection,
 }
 
@@ -27,8 +29,17 @@ impl<'a> ScanJob<'a> {
     pub fn new(set: &'a DetectorSet, opts: &RunOptions) -> Self {
         Self {
             set,
+            record_detector: None,
             selection: opts.selection.clone(),
         }
+    }
+
+    /// Adds a record-level detector, whose spans join the set's (filtered
+    /// by the set's labels and thresholds, overlaps resolved).
+    #[must_use]
+    pub fn with_record_detector(mut self, d: &'a dyn RecordDetector) -> Self {
+        self.record_detector = Some(d);
+        self
     }
 
     /// A builder for the report of a run over `found`.
@@ -107,7 +118,7 @@ impl Job for ScanJob<'_> {
             errors: Vec::new(),
             error_counts: HashMap::new(),
         };
-        let mut spans: Vec<Span> = Vec::new();
+        let mut per_field: Vec<Vec<Span>> = Vec::new();
         let mut record_kinds: Vec<Kind> = Vec::new();
         let mut field_kinds: Vec<Kind> = Vec::new();
         let mut example_counts: HashMap<Kind, usize> = HashMap::new();
@@ -131,9 +142,8 @@ impl Job for ScanJob<'_> {
                 record_kinds.clear();
                 let mut confident = false;
                 let mut special = false;
-                for field in &rec.fields {
-                    spans.clear();
-                    self.set.detect(&field.text, &mut spans);
+                crate::detect_record(self.set, self.record_detector, &rec, &mut per_field);
+                for (field, spans) in rec.fields.iter().zip(&per_field) {
                     if !shown_paths.contains_key(&field.path) {
                         let shown = self.shown_path(&field.path);
                         shown_paths.insert(field.path.clone(), shown);
@@ -146,7 +156,7 @@ impl Job for ScanJob<'_> {
                     }
                     f.records_with_findings += 1;
                     field_kinds.clear();
-                    for s in &spans {
+                    for s in spans {
                         acc.kinds.entry(s.kind).or_default().findings += 1;
                         confident |= s.score >= CONFIDENT_SCORE && s.label().is_personal();
                         special |= s.label().is_special_category();
