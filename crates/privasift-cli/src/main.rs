@@ -103,12 +103,18 @@ struct InputArgs {
     /// Report only these labels (PERSON, EMAIL, PHONE, IBAN, ...).
     #[arg(long, value_delimiter = ',', value_name = "L1,L2")]
     labels: Vec<Label>,
-    /// Drop spans scoring below this (0 to 1).
-    #[arg(long, default_value_t = 0.5, value_name = "S")]
-    min_score: f32,
-    /// A label's own threshold, overriding --min-score: `--threshold PERSON=0.8,HEALTH=0.7`.
-    #[arg(long, value_delimiter = ',', value_name = "LABEL=S", value_parser = parse_threshold)]
-    threshold: Vec<(Label, f32)>,
+    /// Drop spans scoring below this (0 to 1; default 0.5, or the --config file's).
+    #[arg(long, value_name = "S")]
+    min_score: Option<f32>,
+    /// A label's or a kind's own threshold, overriding --min-score:
+    /// `--threshold PERSON=0.8,HEALTH=0.7,place-name=0.75` (a kind's wins over its label's).
+    #[arg(long, value_delimiter = ',', value_name = "LABEL|KIND=S", value_parser = parse_threshold)]
+    threshold: Vec<(String, f32)>,
+    /// Detection settings from a TOML file: `labels`, `min-score` and a
+    /// `[thresholds]` table of labels and kinds (see examples/detect.toml);
+    /// the flags above override it.
+    #[arg(long, value_name = "FILE.toml")]
+    config: Option<PathBuf>,
     /// No progress bar.
     #[arg(long, short = 'q')]
     quiet: bool,
@@ -218,24 +224,92 @@ fn main() -> ExitCode {
     }
 }
 
+/// The detection settings file of `--config`.
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct DetectFile {
+    labels: Option<Vec<String>>,
+    min_score: Option<f32>,
+    #[serde(default)]
+    thresholds: std::collections::BTreeMap<String, f32>,
+}
+
 fn build_set(input: &InputArgs) -> Result<DetectorSet> {
-    let config = DetectConfig {
-        labels: (!input.labels.is_empty()).then(|| input.labels.clone()),
-        min_score: input.min_score,
-        thresholds: input.threshold.iter().copied().collect(),
+    let file: DetectFile = match &input.config {
+        None => DetectFile::default(),
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+        }
     };
+    let mut labels: Option<Vec<Label>> = match &file.labels {
+        Some(ls) => Some(
+            ls.iter()
+                .map(|l| {
+                    l.parse().map_err(|_| {
+                        anyhow::anyhow!(
+                            "{}: `{l}` in `labels` is not a label",
+                            input.config.as_deref().unwrap_or(Path::new("")).display()
+                        )
+                    })
+                })
+                .collect::<Result<_>>()?,
+        ),
+        None => None,
+    };
+    if !input.labels.is_empty() {
+        labels = Some(input.labels.clone());
+    }
+    // Thresholds: the file's, then the flags'; each names a label or a kind.
+    let from_file = file.thresholds.iter().map(|(k, v)| (k.clone(), *v, true));
+    let from_flags = input.threshold.iter().map(|(k, v)| (k.clone(), *v, false));
+    let known: Vec<privasift_core::Kind> = DetectorSet::default_set(&DetectConfig::default())
+        .context("building the detectors")?
+        .kinds();
+    let min_score = input
+        .min_score
+        .or(file.min_score)
+        .unwrap_or(DetectConfig::default().min_score);
+    if !(0.0..=1.0).contains(&min_score) {
+        anyhow::bail!("min-score {min_score}: a score is between 0 and 1");
+    }
+    let mut config = DetectConfig {
+        labels,
+        min_score,
+        ..DetectConfig::default()
+    };
+    for (target, score, in_file) in from_file.chain(from_flags) {
+        let whence = if in_file {
+            format!(
+                "{}: [thresholds] ",
+                input.config.as_deref().unwrap_or(Path::new("")).display()
+            )
+        } else {
+            "--threshold ".to_owned()
+        };
+        if !(0.0..=1.0).contains(&score) {
+            anyhow::bail!("{whence}{target} = {score}: a score is between 0 and 1");
+        }
+        if let Ok(label) = target.parse::<Label>() {
+            config.thresholds.insert(label, score);
+        } else if known.iter().any(|k| k.name == target) {
+            config.kind_thresholds.insert(target, score);
+        } else {
+            anyhow::bail!(
+                "{whence}`{target}` is neither a label nor a kind (`privasift detectors` lists them)"
+            );
+        }
+    }
     DetectorSet::default_set(&config).context("building the detectors")
 }
 
-/// `PERSON=0.8` for `--threshold`.
-fn parse_threshold(s: &str) -> Result<(Label, f32), String> {
-    let (label, score) = s
+/// `PERSON=0.8` or `place-name=0.75` for `--threshold` (checked against the
+/// labels and kinds when the detectors are built).
+fn parse_threshold(s: &str) -> Result<(String, f32), String> {
+    let (target, score) = s
         .split_once('=')
-        .ok_or_else(|| format!("`{s}`: expected LABEL=SCORE, e.g. PERSON=0.8"))?;
-    let label: Label = label
-        .trim()
-        .parse()
-        .map_err(|_| format!("`{label}` is not a label (privasift detectors lists them)"))?;
+        .ok_or_else(|| format!("`{s}`: expected LABEL=SCORE or KIND=SCORE, e.g. PERSON=0.8"))?;
     let score: f32 = score
         .trim()
         .parse()
@@ -243,7 +317,7 @@ fn parse_threshold(s: &str) -> Result<(Label, f32), String> {
     if !(0.0..=1.0).contains(&score) {
         return Err(format!("`{score}` is not a score between 0 and 1"));
     }
-    Ok((label, score))
+    Ok((target.trim().to_owned(), score))
 }
 
 fn run_options(input: &InputArgs, selection: Selection, sample: Sample) -> RunOptions {

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use privasift_core::{Candidate, Detector, Label, Span};
+use privasift_core::{Candidate, Detector, Kind, Label, Span};
 use regex_automata::{Anchored, Input, MatchKind, PatternSet, meta};
 
 /// Which labels to look for and how sure a span must be to be reported.
@@ -14,6 +14,9 @@ pub struct DetectConfig {
     pub min_score: f32,
     /// Per-label thresholds that override `min_score`.
     pub thresholds: BTreeMap<Label, f32>,
+    /// Per-kind thresholds (`place-name`, `fr-nir`) that override the
+    /// label's and `min_score`.
+    pub kind_thresholds: BTreeMap<String, f32>,
 }
 
 impl Default for DetectConfig {
@@ -22,6 +25,7 @@ impl Default for DetectConfig {
             labels: None,
             min_score: 0.5,
             thresholds: BTreeMap::new(),
+            kind_thresholds: BTreeMap::new(),
         }
     }
 }
@@ -31,9 +35,12 @@ impl DetectConfig {
         self.labels.as_ref().is_none_or(|ls| ls.contains(&label))
     }
 
-    fn threshold(&self, label: Label) -> f32 {
-        self.thresholds
-            .get(&label)
+    /// The score a span of `kind` needs: its kind's threshold, else its
+    /// label's, else `min_score`.
+    pub fn threshold(&self, kind: Kind) -> f32 {
+        self.kind_thresholds
+            .get(kind.name)
+            .or_else(|| self.thresholds.get(&kind.label))
             .copied()
             .unwrap_or(self.min_score)
     }
@@ -201,7 +208,7 @@ impl DetectorSet {
         let cfg = &self.config;
         let mut spans: Vec<Span> = out
             .drain(first..)
-            .filter(|s| cfg.wants(s.label()) && s.score >= cfg.threshold(s.label()))
+            .filter(|s| cfg.wants(s.label()) && s.score >= cfg.threshold(s.kind))
             .collect();
         resolve_overlaps(&mut spans);
         out.extend(spans);
@@ -217,7 +224,7 @@ impl DetectorSet {
         out.extend(
             extra
                 .into_iter()
-                .filter(|s| cfg.wants(s.label()) && s.score >= cfg.threshold(s.label())),
+                .filter(|s| cfg.wants(s.label()) && s.score >= cfg.threshold(s.kind)),
         );
         if out.len() > before {
             resolve_overlaps(out);
@@ -316,9 +323,11 @@ impl DetectorSet {
         // low-score guess (a bare number that might be an id) must not stop
         // a later pattern that has the context to be sure.
         accepted
-            && out.get(before..).unwrap_or_default().iter().any(|s| {
-                s.score >= self.config.threshold(s.label()) && self.config.wants(s.label())
-            })
+            && out
+                .get(before..)
+                .unwrap_or_default()
+                .iter()
+                .any(|s| s.score >= self.config.threshold(s.kind) && self.config.wants(s.label()))
     }
 }
 

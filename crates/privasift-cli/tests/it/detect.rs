@@ -191,6 +191,94 @@ fn output_to_a_named_pipe_is_written_not_replaced() {
     assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
 }
 
+/// Thresholds name labels or kinds, from flags or a `--config` file; a kind's
+/// wins over its label's; unknown names and keys are refused.
+#[test]
+fn thresholds_per_label_and_per_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "in.jsonl",
+        jline(1, "Elle vit à Lyon, en France. Position 48.8584, 2.2945."),
+    );
+    let kinds = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["detect", "in.jsonl", "-o", "-"];
+        all.extend_from_slice(args);
+        let r = run(d, all);
+        r.assert_code(0);
+        let v: Value = serde_json::from_str(r.stdout.trim()).unwrap();
+        let mut k: Vec<String> = v["spans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["kind"].as_str().unwrap().to_owned())
+            .collect();
+        k.sort();
+        k
+    };
+    assert_eq!(
+        kinds(&["--labels", "LOCATION"]),
+        ["gps-coordinates", "place-name", "place-name"]
+    );
+    // The town (0.7) goes, the country (0.8) and the coordinates stay.
+    assert_eq!(
+        kinds(&["--labels", "LOCATION", "--threshold", "place-name=0.75"]),
+        ["gps-coordinates", "place-name"]
+    );
+    // A kind's threshold wins over its label's.
+    assert_eq!(
+        kinds(&[
+            "--labels",
+            "LOCATION",
+            "--threshold",
+            "LOCATION=0.99,place-name=0.5"
+        ]),
+        ["place-name", "place-name"]
+    );
+    // The same from a file; a flag overrides the file.
+    write(
+        d,
+        "detect.toml",
+        "labels = [\"LOCATION\"]\nmin-score = 0.5\n[thresholds]\nplace-name = 0.75\n",
+    );
+    assert_eq!(
+        kinds(&["--config", "detect.toml"]),
+        ["gps-coordinates", "place-name"]
+    );
+    assert_eq!(
+        kinds(&["--config", "detect.toml", "--min-score", "0.99"]),
+        ["place-name"]
+    );
+    // Unknown names and keys are clear errors.
+    let r = run(
+        d,
+        [
+            "detect",
+            "in.jsonl",
+            "-o",
+            "-",
+            "--threshold",
+            "plaec-name=0.5",
+        ],
+    );
+    r.assert_code(2);
+    assert!(
+        r.stderr
+            .contains("`plaec-name` is neither a label nor a kind"),
+        "{}",
+        r.stderr
+    );
+    write(d, "bad.toml", "min_score = 0.5\n");
+    let r = run(d, ["detect", "in.jsonl", "-o", "-", "--config", "bad.toml"]);
+    r.assert_code(2);
+    assert!(
+        r.stderr.contains("bad.toml") && r.stderr.contains("min_score"),
+        "{}",
+        r.stderr
+    );
+}
+
 #[test]
 fn labels_option_restricts_the_output() {
     let dir = tempfile::tempdir().unwrap();
