@@ -11,7 +11,7 @@ use crate::NerError;
 /// classification here can use.
 pub enum Arch {
     Bert(bert::Config),
-    /// RoBERTa, XLM-RoBERTa and CamemBERT share this architecture.
+    /// `RoBERTa`, XLM-RoBERTa and `CamemBERT` share this architecture.
     XlmRoberta(xlm_roberta::Config),
 }
 

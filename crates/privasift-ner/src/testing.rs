@@ -96,7 +96,7 @@ pub fn write_tiny_bert_with(
     Ok(())
 }
 
-/// A WordPiece tokenizer in the layout `BertTokenizerFast` saves: lower
+/// A `WordPiece` tokenizer in the layout `BertTokenizerFast` saves: lower
 /// case, accents stripped, CJK characters split, `[CLS] … [SEP]`.
 pub fn tokenizer_json() -> serde_json::Value {
     let vocab: serde_json::Map<String, serde_json::Value> = VOCAB

@@ -18,7 +18,7 @@ use crate::error::first_line;
 
 /// Text is tokenised this many bytes at a time (cut before white space when
 /// there is some): a segment's tokens are those of the whole text for
-/// tokenizers that split on white space first (BERT's, RoBERTa's).
+/// tokenizers that split on white space first (BERT's, `RoBERTa`'s).
 pub const SEGMENT_BYTES: usize = 16 * 1024;
 
 /// A token of the text: its id, its byte offsets, and its word.
@@ -176,12 +176,11 @@ impl<'t> Windows<'t> {
             .zip(enc.get_offsets())
             .zip(enc.get_word_ids())
         {
-            let word = match word {
-                Some(w) => seg | u64::from(*w),
-                None => {
-                    own_word += 1;
-                    seg | own_word
-                }
+            let word = if let Some(w) = word {
+                seg | u64::from(*w)
+            } else {
+                own_word += 1;
+                seg | own_word
             };
             self.buf.push_back(Tok {
                 id,

@@ -56,7 +56,7 @@ fn bad_config() {
 
     let dir = tiny(64);
     edit_config(dir.path(), |v| {
-        v["id2label"] = serde_json::json!({"0": "O", "1": "B-MISC", "2": "LABEL_2"})
+        v["id2label"] = serde_json::json!({"0": "O", "1": "B-MISC", "2": "LABEL_2"});
     });
     let e = err(dir.path());
     assert!(
@@ -68,7 +68,7 @@ fn bad_config() {
 
     let dir = tiny(64);
     edit_config(dir.path(), |v| {
-        v["id2label"] = serde_json::json!({"0": "O", "2": "B-PER"})
+        v["id2label"] = serde_json::json!({"0": "O", "2": "B-PER"});
     });
     assert!(err(dir.path()).contains("`id2label` ids must run from 0 to 1: found 2"));
 

