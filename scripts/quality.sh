@@ -24,8 +24,9 @@ if [ -d "$BENCH" ]; then
     echo; echo "## $name (labels of the foundation issue)"
     "$BIN" detect "$f" --id-field id -q -o "$OUT/pred-$name.jsonl" 2>/dev/null
     "$BIN" eval "$f" "$OUT/pred-$name.jsonl" --labels EMAIL,PHONE,IBAN,CREDIT_CARD,IP_ADDRESS,URL,NATIONAL_ID,PASSPORT,DATE_OF_BIRTH
-    echo; echo "## $name (PERSON, ADDRESS)"
-    "$BIN" eval "$f" "$OUT/pred-$name.jsonl" --labels PERSON,ADDRESS
+    echo; echo "## $name (PERSON, ADDRESS, LOCATION, ORGANIZATION; any-PII recall)"
+    "$BIN" eval "$f" "$OUT/pred-$name.jsonl" --labels PERSON,ADDRESS,LOCATION,ORGANIZATION
+    "$BIN" eval "$f" "$OUT/pred-$name.jsonl" | grep "any-PII"
   done
 fi
 

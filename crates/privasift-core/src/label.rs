@@ -134,7 +134,7 @@ impl Label {
 
     /// Whether a span with this label is, on its own, personal data. `DATE`
     /// (an event date) and `ORGANIZATION` only help tell names apart.
-    pub fn is_personal(self) -> bool {
+    pub const fn is_personal(self) -> bool {
         !matches!(self, Label::Date | Label::Organization | Label::Nrp)
     }
 }

@@ -14,11 +14,33 @@ pub struct Kind {
     /// Stable, lowercase, dash-separated name, e.g. `fr-nir`.
     pub name: &'static str,
     pub label: Label,
+    /// Whether a finding of this kind is, on its own, personal data. Kinds
+    /// that only help read the text around personal data (an event date, a
+    /// city or country name, a company) are not: a scan does not count them
+    /// as findings of personal data and `clean` keeps them unless a policy
+    /// rule names them.
+    pub personal: bool,
 }
 
 impl Kind {
+    /// A kind whose findings are personal data when its label's are
+    /// ([`Label::is_personal`]).
     pub const fn new(name: &'static str, label: Label) -> Self {
-        Self { name, label }
+        Self {
+            name,
+            label,
+            personal: label.is_personal(),
+        }
+    }
+
+    /// A kind whose findings are context, not personal data on their own
+    /// (a place name, an event date, an organisation).
+    pub const fn context(name: &'static str, label: Label) -> Self {
+        Self {
+            name,
+            label,
+            personal: false,
+        }
     }
 }
 

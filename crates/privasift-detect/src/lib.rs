@@ -21,5 +21,6 @@ pub mod detectors;
 mod engine;
 pub mod names;
 pub mod validate;
+mod words;
 
 pub use engine::{BuildError, DetectConfig, DetectorSet};

@@ -74,6 +74,10 @@ pub struct LabelStats {
 #[derive(Clone, Debug, Serialize)]
 pub struct KindStats {
     pub label: Label,
+    /// False for context kinds (event dates, place names, organisations):
+    /// reported, but not personal data on their own, so not counted in
+    /// `records_with_findings` nor in the verdict.
+    pub personal: bool,
     pub findings: u64,
     /// Records with at least one finding of this kind.
     pub records: u64,
@@ -212,7 +216,7 @@ pub(crate) fn classify(
     covered: &[Kind],
 ) -> Classification {
     let mut reasons = Vec::new();
-    let mut top: Vec<(&String, &KindStats)> = kinds.iter().collect();
+    let mut top: Vec<(&String, &KindStats)> = kinds.iter().filter(|(_, k)| k.personal).collect();
     top.sort_by(|a, b| b.1.records.cmp(&a.1.records).then(a.0.cmp(b.0)));
     let verdict = if confident_records > 0 {
         reasons.push(format!(
@@ -331,14 +335,25 @@ pub fn render_summary(r: &ScanReport) -> String {
             "kind", "label", "findings", "records", "share"
         );
         for (name, k) in &r.kinds {
+            let shown = if k.personal {
+                name.clone()
+            } else {
+                format!("{name} *")
+            };
             let _ = writeln!(
                 s,
                 "  {:<26} {:<26} {:>10} {:>10} {:>9}",
-                name,
+                shown,
                 k.label.as_str(),
                 k.findings,
                 k.records,
                 pct(k.share_of_records)
+            );
+        }
+        if r.kinds.values().any(|k| !k.personal) {
+            let _ = writeln!(
+                s,
+                "  * context, not personal data on its own (dates, place names, organisations): not counted in records with findings"
             );
         }
     }

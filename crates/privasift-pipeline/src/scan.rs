@@ -154,11 +154,16 @@ impl Job for ScanJob<'_> {
                     if spans.is_empty() {
                         continue;
                     }
-                    f.records_with_findings += 1;
+                    // Context kinds (dates, places, organisations) are
+                    // tallied, but a field holding only those holds no
+                    // personal data.
+                    if spans.iter().any(|s| s.kind.personal) {
+                        f.records_with_findings += 1;
+                    }
                     field_kinds.clear();
                     for s in spans {
                         acc.kinds.entry(s.kind).or_default().findings += 1;
-                        confident |= s.score >= CONFIDENT_SCORE && s.label().is_personal();
+                        confident |= s.score >= CONFIDENT_SCORE && s.kind.personal;
                         special |= s.label().is_special_category();
                         if !field_kinds.contains(&s.kind) {
                             field_kinds.push(s.kind);
@@ -187,8 +192,10 @@ impl Job for ScanJob<'_> {
                         }
                     }
                 }
-                if !record_kinds.is_empty() {
+                if record_kinds.iter().any(|k| k.personal) {
                     acc.records_with_findings += 1;
+                }
+                if !record_kinds.is_empty() {
                     for k in &record_kinds {
                         acc.kinds.entry(*k).or_default().records += 1;
                     }
@@ -342,6 +349,7 @@ impl ReportBuilder {
                     k.name.to_owned(),
                     KindStats {
                         label: k.label,
+                        personal: k.personal,
                         findings: a.findings,
                         records: a.records,
                         share_of_records: share(a.records, self.records),

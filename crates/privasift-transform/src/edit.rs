@@ -218,6 +218,12 @@ impl Transformer {
                         if s.start < last {
                             continue; // overlapping: the detector set never gives these
                         }
+                        let a = self.policy.action_for(s.kind, f.path);
+                        // A context finding (a date, a place) the policy
+                        // keeps is not a finding of personal data.
+                        if !s.kind.personal && *a == Action::Keep {
+                            continue;
+                        }
                         d.findings += 1;
                         covered += s.end - s.start;
                         d.labels.insert(s.kind.label);
@@ -228,7 +234,6 @@ impl Transformer {
                             d.dropped = Some(DropReason::Suppressed);
                             continue;
                         }
-                        let a = self.policy.action_for(s.kind, f.path);
                         match a {
                             Action::Keep => continue,
                             Action::DropRecord => {

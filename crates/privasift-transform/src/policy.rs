@@ -11,6 +11,9 @@ use serde::Deserialize;
 use sha2::Digest as _;
 use toml::Spanned;
 
+/// The action of context kinds no rule names.
+static KEEP: Action = Action::Keep;
+
 /// What to do with one finding (or, for a field rule, a whole field value).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -207,6 +210,10 @@ impl Policy {
         }
         if kind.label.is_special_category() {
             &self.special_categories
+        } else if !kind.personal {
+            // Context kinds (event dates, place names, organisations) are
+            // kept unless a rule above names them.
+            &KEEP
         } else {
             &self.default
         }
@@ -451,6 +458,10 @@ impl Policy {
             s,
             "  {:<22} {:<26} -> {}",
             "(any other kind)", "", self.default
+        );
+        let _ = writeln!(
+            s,
+            "  (context kinds: event dates, place names, organisations, not personal data alone) -> keep, unless a rule names them"
         );
         let _ = writeln!(s, "\nFields:");
         match &self.keep_fields {

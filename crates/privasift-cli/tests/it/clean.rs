@@ -161,7 +161,17 @@ fn chars(text: &str, start: usize, end: usize) -> String {
 
 /// `privasift detect` on a JSON Lines file: per line, the spans of its
 /// `text` field as (start, end, label), in code points.
+/// The spans `detect` finds that are personal data (context kinds such as
+/// dates and place names, which the default policy keeps, left out).
 fn detect_spans(dir: &Path, input: &str) -> Vec<Vec<(usize, usize, String)>> {
+    let context: Vec<&str> = privasift_detect::DetectorSet::default_set(&privasift_detect::DetectConfig::default())
+        .unwrap()
+        .kinds()
+        .into_iter()
+        .filter(|k| !k.personal)
+        .map(|k| k.name)
+        .collect();
+    assert!(context.contains(&"place-name"));
     let r = ok(dir, ["detect", input, "-o", "-", "-q"]);
     r.stdout
         .lines()
@@ -171,6 +181,7 @@ fn detect_spans(dir: &Path, input: &str) -> Vec<Vec<(usize, usize, String)>> {
                 .as_array()
                 .unwrap()
                 .iter()
+                .filter(|s| !context.contains(&s["kind"].as_str().unwrap()))
                 .map(|s| {
                     (
                         s["start"].as_u64().unwrap() as usize,

@@ -1,10 +1,13 @@
-//! Dates of birth (`date-of-birth@1`).
+//! Dates of birth and other dates (`date-of-birth@2`).
 //!
 //! A date of birth, with a name or a place, singles out a person; it is one of
 //! the quasi-identifiers that re-identify "anonymised" records, and part of
-//! the civil status the NIR encodes. This detector finds only dates the text
-//! says are dates of birth ("né le 3 mai 1985", "DOB: 05/03/1985"); other
-//! dates are not personal data on their own and are left to a date detector.
+//! the civil status the NIR encodes. Dates the text says are dates of birth
+//! ("né le 3 mai 1985", "DOB: 05/03/1985") are `date-of-birth`
+//! (`DATE_OF_BIRTH`); every other valid date is `date` (`DATE`), a context kind
+//! ([`Kind::context`]): not personal data on its own, so scans do not count
+//! it and `clean` keeps it unless a policy names it, but `detect` reports it
+//! (`--labels` and `--threshold DATE=...` choose).
 //!
 //! Any date is a candidate, then confirmed:
 //! - formats: `dd/mm/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy` (and `mm/dd/yyyy`:
@@ -20,7 +23,8 @@
 //!   within 40 bytes before the date, with no digit between it and the date,
 //!   so "né le 3 mai 1985, marié le 4 juin 2010" reports only the first date.
 //!
-//! The span is the date alone, without the context words. Score 0.9.
+//! The span is the date alone, without the context words. Score 0.9 for a
+//! date of birth, 0.8 for another date.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use privasift_core::{Candidate, Detector, Kind, Label, Pattern, Span};
@@ -29,12 +33,15 @@ use crate::BuildError;
 use crate::context::{before, stands_alone};
 
 pub const DATE_OF_BIRTH: Kind = Kind::new("date-of-birth", Label::DateOfBirth);
-const ID: &str = "date-of-birth@1";
+pub const DATE: Kind = Kind::context("date", Label::Date);
+const ID: &str = "date-of-birth@2";
 
 /// How far before the date the birth word may end, in bytes.
 const CONTEXT_WINDOW: usize = 40;
 
 const SCORE: f32 = 0.9;
+/// A date without birth context.
+const DATE_SCORE: f32 = 0.8;
 
 /// Birth words; matched whole-word and ASCII-case-insensitively, so accented
 /// capitals are listed separately. "né" also covers "né(e)" and "né.e".
@@ -253,7 +260,7 @@ impl Detector for DateOfBirth {
     }
 
     fn kinds(&self) -> &'static [Kind] {
-        &[DATE_OF_BIRTH]
+        &[DATE_OF_BIRTH, DATE]
     }
 
     fn patterns(&self) -> Vec<Pattern> {
@@ -280,10 +287,14 @@ impl Detector for DateOfBirth {
             DAY_MONTH_YEAR | MONTH_DAY_YEAR => named_valid(value),
             _ => false,
         };
-        if !valid || !alone(text, c.start, c.end) || !self.birth_context(text, c.start) {
+        if !valid || !alone(text, c.start, c.end) {
             return false;
         }
-        out.push(Span::new(c.start, c.end, DATE_OF_BIRTH, SCORE, ID));
+        if self.birth_context(text, c.start) {
+            out.push(Span::new(c.start, c.end, DATE_OF_BIRTH, SCORE, ID));
+        } else {
+            out.push(Span::new(c.start, c.end, DATE, DATE_SCORE, ID));
+        }
         true
     }
 }
@@ -294,11 +305,38 @@ mod tests {
     use super::*;
     use crate::detectors::run_one;
 
+    /// Dates of birth found (other dates are left out).
     fn found(text: &str) -> Vec<String> {
         run_one(Box::new(DateOfBirth::new().unwrap()), text)
             .into_iter()
+            .filter(|(_, k, _)| *k == "date-of-birth")
             .map(|(s, _, _)| s)
             .collect()
+    }
+
+    /// Other dates found.
+    fn dates(text: &str) -> Vec<String> {
+        run_one(Box::new(DateOfBirth::new().unwrap()), text)
+            .into_iter()
+            .filter(|(_, k, _)| *k == "date")
+            .map(|(s, _, _)| s)
+            .collect()
+    }
+
+    #[test]
+    fn other_dates_are_dates_and_context() {
+        assert_eq!(
+            dates("Réunion le 03/05/1985 à 10h, puis le 4 juin 2010."),
+            ["03/05/1985", "4 juin 2010"]
+        );
+        assert_eq!(
+            dates("Invoice dated May 3, 1985, paid 2024-06-30."),
+            ["May 3, 1985", "2024-06-30"]
+        );
+        // A date of birth is not also a date; invalid dates are neither.
+        assert!(dates("né le 3 mai 1985").is_empty());
+        assert!(dates("le 31/02/2020, version 1.2.3, 12-34-5678").is_empty());
+        const { assert!(!DATE.personal && DATE_OF_BIRTH.personal) };
     }
 
     #[test]

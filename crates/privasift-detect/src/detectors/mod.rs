@@ -29,9 +29,11 @@ pub mod ip;
 pub mod it_codice_fiscale;
 pub mod mac;
 pub mod nl_bsn;
+pub mod organization;
 pub mod person;
 pub mod phone;
 pub mod pl_pesel;
+pub mod place;
 pub mod pt_nif;
 pub mod secret;
 pub mod special;
@@ -73,6 +75,8 @@ pub fn default_detectors() -> Result<Vec<Box<dyn Detector>>, BuildError> {
         Box::new(special::Special::new()?),
         Box::new(person::Person::new()?),
         Box::new(address::Address::new()?),
+        Box::new(place::Place::new()?),
+        Box::new(organization::Organization::new()?),
     ])
 }
 

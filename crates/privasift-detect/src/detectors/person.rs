@@ -23,6 +23,7 @@ use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
 use crate::names::is_first_name;
+use crate::words::{Word, all_caps, title_case, words};
 
 pub const PERSON: Kind = Kind::new("person", Label::Person);
 const ID: &str = "person@1";
@@ -267,83 +268,11 @@ const NOT_AFTER: &[&str] = &[
     "Division",
 ];
 
-/// Which bytes belong to words: ASCII letters and digits, `'`, `-`, `.` and
-/// every non-ASCII byte (one table load per byte in the hot loop).
-const WORD_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        let c = i as u8;
-        t[i] = c.is_ascii_alphanumeric() || c == b'\'' || c == b'-' || c == b'.' || c >= 0x80;
-        i += 1;
-    }
-    t
-};
-
-/// One word of the text and its byte span.
-struct Word<'t> {
-    start: usize,
-    end: usize,
-    text: &'t str,
-}
-
-#[allow(clippy::many_single_char_names)] // a byte scanner: b, i, s, e, w read best short
-fn words(text: &str) -> Vec<Word<'_>> {
-    // Bytes, not chars: ASCII letters, digits, ' - . and every non-ASCII byte
-    // (accented letters; a few non-ASCII punctuation marks stay glued to
-    // their word, which then does not read as capitalised).
-    let b = text.as_bytes();
-    let is_word = |c: u8| WORD_BYTE[usize::from(c)];
-    let mut out = Vec::with_capacity(b.len() / 6);
-    let mut i = 0;
-    while i < b.len() {
-        if !is_word(b[i]) {
-            i += 1;
-            continue;
-        }
-        let s = i;
-        while i < b.len() && is_word(b[i]) {
-            i += 1;
-        }
-        let mut e = i;
-        // A trailing dot is punctuation unless the word is an initial or a
-        // title ("G.", "M.", "Dr.").
-        let w = &b[s..e];
-        let ends_dot = w.ends_with(b".");
-        let keeps_dot = ends_dot
-            && w[0].is_ascii_uppercase()
-            && w.iter()
-                .filter(|c| c.is_ascii_alphabetic() || **c >= 0x80)
-                .count()
-                <= 3;
-        if ends_dot && !keeps_dot {
-            e -= 1;
-        }
-        while e > s && matches!(b[e - 1], b'\'' | b'-') {
-            e -= 1;
-        }
-        // Cuts fall on ASCII bytes, so on char boundaries.
-        if e > s {
-            out.push(Word {
-                start: s,
-                end: e,
-                text: &text[s..e],
-            });
-        }
-    }
-    out
-}
-
 fn capitalised(w: &str) -> bool {
     let mut chars = w.chars();
     chars.next().is_some_and(char::is_uppercase)
         && chars.clone().any(char::is_alphabetic)
         && !NOT_NAMES.contains(&w)
-}
-
-fn all_caps(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
 /// An initial: `G.`, `J`, `A.B.`.
@@ -470,17 +399,6 @@ impl Detector for Person {
             }
             i += 1;
         }
-    }
-}
-
-fn title_case(w: &str) -> String {
-    let mut c = w.chars();
-    match c.next() {
-        Some(f) => f
-            .to_uppercase()
-            .chain(c.flat_map(char::to_lowercase))
-            .collect(),
-        None => String::new(),
     }
 }
 

@@ -1,0 +1,410 @@
+//! Organisations: companies, institutions, courts (`organization@1`,
+//! ORGANIZATION).
+//!
+//! An organisation is not personal data (GDPR recital 14), so `organization`
+//! is a context kind ([`Kind::context`]): scans do not count it and `clean`
+//! keeps it unless a policy names it. It is found to tell names apart: "Aunt
+//! Bertha Inc" is a company, not Ms Bertha; and `detect` reports it for
+//! evaluations and tools that need it.
+//!
+//! Without a model, an organisation is found by the word that says what it
+//! is, English and French:
+//! - a legal form or an organisation word after capitalised words:
+//!   `Conway Inc.`, `Civic Impulse LLC`, `Postel Properties Limited`,
+//!   `Allstate Insurance Group`, `Fairmont State University`,
+//!   `Legal Aid Board`, `Crown Court`;
+//! - an institution word before them, with `of`/`de`/`du`/`des` between:
+//!   `University of Oxford`, `Bank of America`, `Université de Bordeaux`,
+//!   `ministère des Affaires étrangères`, `Chambre des lords`,
+//!   `Société Générale`.
+//!
+//! Capitalised words are words with an upper-case first letter or all in
+//! capitals (`MAC News Media Association`), joined by `&`, `and`, `et`, `of`,
+//! `de`... Score 0.7. Brand names alone ("Zillow", "Citigroup") are missed:
+//! that is the model layer's job.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use privasift_core::{Detector, Kind, Label, Span};
+
+use crate::BuildError;
+use crate::words::{Word, is_word_byte, word_at, word_before};
+
+pub const ORGANIZATION: Kind = Kind::context("organization", Label::Organization);
+const ID: &str = "organization@1";
+
+const SCORE: f32 = 0.7;
+
+/// How many capitalised words before a suffix word belong to the name.
+const MAX_WORDS: usize = 5;
+
+/// Words that end an organisation's name (legal forms and kinds of bodies).
+const SUFFIXES: &[&str] = &[
+    "Inc",
+    "Inc.",
+    "Incorporated",
+    "Ltd",
+    "Ltd.",
+    "Limited",
+    "LLC",
+    "LLP",
+    "PLC",
+    "plc",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Company",
+    "Co.",
+    "GmbH",
+    "AG",
+    "KG",
+    "SA",
+    "S.A.",
+    "SAS",
+    "SARL",
+    "SNC",
+    "SCI",
+    "NV",
+    "BV",
+    "Oy",
+    "AB",
+    "A/S",
+    "ASA",
+    "SpA",
+    "S.p.A.",
+    "Srl",
+    "Group",
+    "Groupe",
+    "Holding",
+    "Holdings",
+    "Bank",
+    "Partners",
+    "Associates",
+    "Foundation",
+    "Institute",
+    "University",
+    "College",
+    "Hospital",
+    "Clinic",
+    "Insurance",
+    "Assurances",
+    "Solutions",
+    "Technologies",
+    "Technology",
+    "Systems",
+    "Labs",
+    "Laboratories",
+    "Ventures",
+    "Capital",
+    "Consulting",
+    "Software",
+    "Pharmaceuticals",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Industries",
+    "Enterprises",
+    "Association",
+    "Society",
+    "Board",
+    "Council",
+    "Court",
+    "Department",
+    "Ministry",
+    "Office",
+    "Agency",
+    "Commission",
+    "Committee",
+    "Authority",
+    "Union",
+    "Federation",
+    "Party",
+    "Church",
+    "School",
+    "Academy",
+    "Museum",
+    "Club",
+    "Records",
+    "Press",
+    "Times",
+    "News",
+    "Markets",
+    "Services",
+    "Media",
+];
+
+/// Words that begin an organisation's name, followed by `of`/`de`... and
+/// capitalised words, or directly by them.
+const PREFIXES: &[&str] = &[
+    "University",
+    "Université",
+    "Universität",
+    "Universidad",
+    "Università",
+    "Bank",
+    "Banque",
+    "Ministry",
+    "Ministère",
+    "ministère",
+    "Société",
+    "Hôpital",
+    "Institut",
+    "Fondation",
+    "Association",
+    "Lycée",
+    "Collège",
+    "Clinique",
+    "Caisse",
+    "Conseil",
+    "Tribunal",
+    "Chambre",
+    "Cour",
+    "Crédit",
+    "Compagnie",
+    "Groupe",
+    "Syndicat",
+    "Fédération",
+    "Parti",
+    "Église",
+    "Mairie",
+    "Préfecture",
+    "Department",
+    "Court",
+    "Council",
+    "House",
+];
+
+/// Words that join the words of a name.
+const JOINERS: &[&str] = &[
+    "and", "of", "for", "et", "de", "du", "des", "d'", "la", "le", "les",
+];
+
+/// Words after a name that make it the name of an identifier.
+const IDENTIFIER_WORDS: &[&str] = &["number", "numbers", "no", "No", "card", "numéro", "Number"];
+
+/// Capitalised words that do not start a name ("The Bank" is not one).
+const NOT_START: &[&str] = &[
+    "The", "A", "An", "This", "That", "Our", "Their", "His", "Her", "My", "Your", "Its", "Le",
+    "La", "Les", "Un", "Une", "Ce", "Cette", "Notre", "Votre", "Leur", "In", "At", "For", "From",
+    "To", "By", "With", "And", "But", "Or", "If", "When",
+];
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The text between two words is a single space (or ` & `, which is not a
+/// word).
+fn spaced(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
+    matches!(text.get(a.end..b.start), Some(" " | " & "))
+}
+
+/// The word after `w`, if one follows.
+fn next_word<'t>(text: &'t str, w: &Word<'t>) -> Option<Word<'t>> {
+    let b = text.as_bytes();
+    let mut i = w.end;
+    while i < b.len() && !is_word_byte(b[i]) {
+        if i - w.end > 3 {
+            return None;
+        }
+        i += 1;
+    }
+    (i < b.len()).then(|| word_at(text, i).1).flatten()
+}
+
+pub struct Organization {
+    /// Suffix and prefix words, found anywhere, then checked to stand alone.
+    words: AhoCorasick,
+}
+
+impl Organization {
+    pub fn new() -> Result<Self, BuildError> {
+        let words = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(SUFFIXES.iter().chain(PREFIXES))
+            .map_err(|e| BuildError::Detector {
+                detector: ID,
+                message: e.to_string(),
+            })?;
+        Ok(Self { words })
+    }
+
+    /// The first word of the name ending with suffix word `w`, if any.
+    fn start_before<'t>(w: &Word<'t>, text: &'t str) -> Option<Word<'t>> {
+        let mut first = None;
+        let mut cur = Word { ..*w };
+        let mut n = 0;
+        while n < MAX_WORDS {
+            let Some(p) = word_before(text, cur.start) else {
+                break;
+            };
+            if !spaced(text, &p, &cur) {
+                break;
+            }
+            if capitalised(p.text) && !SUFFIXES.contains(&p.text) && !NOT_START.contains(&p.text) {
+                n += 1;
+                cur = p;
+                first = Some(Word { ..cur });
+            } else if JOINERS.contains(&p.text)
+                && let Some(pp) = word_before(text, p.start)
+                && spaced(text, &pp, &p)
+                && capitalised(pp.text)
+                && !NOT_START.contains(&pp.text)
+            {
+                cur = p;
+            } else {
+                break;
+            }
+        }
+        first
+    }
+
+    /// The last word of the name starting with prefix word `w`, if any.
+    fn end_after<'t>(w: &Word<'t>, text: &'t str) -> Option<Word<'t>> {
+        let mut last = None;
+        let mut cur = Word { ..*w };
+        let mut n = 0;
+        while n < MAX_WORDS {
+            let Some(nx) = next_word(text, &cur) else {
+                break;
+            };
+            if !spaced(text, &cur, &nx) {
+                break;
+            }
+            if capitalised(nx.text) {
+                n += 1;
+                cur = nx;
+                last = Some(Word { ..cur });
+                continue;
+            }
+            if !JOINERS.contains(&nx.text) {
+                break;
+            }
+            // One or two joiners ("of", "de la") before a capitalised word.
+            let Some(after) = next_word(text, &nx).filter(|a| spaced(text, &nx, a)) else {
+                break;
+            };
+            if capitalised(after.text) {
+                cur = nx;
+            } else if JOINERS.contains(&after.text)
+                && next_word(text, &after)
+                    .is_some_and(|a2| spaced(text, &after, &a2) && capitalised(a2.text))
+            {
+                cur = after;
+            } else {
+                break;
+            }
+        }
+        last
+    }
+}
+
+impl Detector for Organization {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        &[ORGANIZATION]
+    }
+
+    fn detect(&self, text: &str, out: &mut Vec<Span>) {
+        let b = text.as_bytes();
+        let mut claimed_to = 0usize;
+        for m in self.words.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            // The match must be a whole word, as `word_at` cuts it.
+            if s < claimed_to || (s > 0 && is_word_byte(b[s - 1])) {
+                continue;
+            }
+            let (_, Some(w)) = word_at(text, s) else {
+                continue;
+            };
+            if w.end != e {
+                continue;
+            }
+            if PREFIXES.contains(&w.text)
+                && let Some(last) = Self::end_after(&w, text)
+            {
+                out.push(Span::new(w.start, last.end, ORGANIZATION, SCORE, ID));
+                claimed_to = last.end;
+                continue;
+            }
+            if SUFFIXES.contains(&w.text)
+                && let Some(from) = Self::start_before(&w, text)
+                && from.start >= claimed_to
+            {
+                // Extend over following suffix words: "Allstate Insurance Group".
+                let mut last = w;
+                while let Some(nx) = next_word(text, &last)
+                    .filter(|nx| SUFFIXES.contains(&nx.text) && spaced(text, &last, nx))
+                {
+                    last = nx;
+                }
+                // "National Insurance number", "Social Security card": the
+                // name of an identifier, not a body.
+                if next_word(text, &last).is_some_and(|nx| IDENTIFIER_WORDS.contains(&nx.text)) {
+                    claimed_to = last.end;
+                    continue;
+                }
+                out.push(Span::new(from.start, last.end, ORGANIZATION, SCORE, ID));
+                claimed_to = last.end;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::detectors::run_one;
+
+    fn found(text: &str) -> Vec<String> {
+        run_one(Box::new(Organization::new().unwrap()), text)
+            .into_iter()
+            .map(|(s, _, _)| s)
+            .collect()
+    }
+
+    #[test]
+    fn legal_forms_and_bodies_after_the_name() {
+        assert_eq!(found("She joined Conway Inc. in 2019."), ["Conway Inc."]);
+        assert_eq!(
+            found("Civic Impulse LLC and Allstate Insurance Group merged."),
+            ["Civic Impulse LLC", "Allstate Insurance Group"]
+        );
+        assert_eq!(found("The Legal Aid Board refused."), ["Legal Aid Board"]);
+        assert_eq!(
+            found("Postel Properties Limited"),
+            ["Postel Properties Limited"]
+        );
+        assert_eq!(found("Messrs Wilson & Co. wrote"), ["Messrs Wilson & Co."]);
+    }
+
+    #[test]
+    fn institution_words_before_the_name() {
+        assert_eq!(
+            found("studied at the University of Oxford."),
+            ["University of Oxford"]
+        );
+        assert_eq!(
+            found("le ministère des Affaires étrangères a répondu"),
+            ["ministère des Affaires"]
+        );
+        assert_eq!(found("la Chambre des Lords"), ["Chambre des Lords"]);
+        assert_eq!(
+            found("un prêt de la Société Générale"),
+            ["Société Générale"]
+        );
+    }
+
+    #[test]
+    fn not_organisations() {
+        assert!(found("the bank of the river; a group of friends").is_empty());
+        assert!(found("The University is closed.").is_empty());
+        assert!(found("Group meeting at 10.").is_empty());
+        assert!(found("National Insurance number: QQ 12 34 56 C").is_empty());
+        assert!(found("").is_empty());
+        const { assert!(!ORGANIZATION.personal) };
+    }
+}

@@ -1,0 +1,403 @@
+//! Place names: cities, countries, regions (`place-name@1`, LOCATION).
+//!
+//! A city or a country is not personal data on its own, so `place-name` is
+//! a context kind ([`Kind::context`]): scans do not count it as personal
+//! data and `clean` keeps it unless a policy rule names `place-name` or
+//! `LOCATION`. It matters next to personal data: a place of residence or of
+//! birth narrows a name down to one person, and a "pseudonymised" record
+//! that keeps "née à Goiânia, vit à Seinäjoki" may still single someone out
+//! (CNIL sheet on anonymisation: linkability). `detect` reports it, so
+//! evaluations and redaction tools can use it.
+//!
+//! The gazetteer (`data/places/places.tsv`, provenance in the README there)
+//! holds the `GeoNames` cities of 15,000 inhabitants or more, countries, US
+//! states and continents, plus the country names of the `fake` crate's
+//! French, German, Italian and Portuguese locales. A name is found when its
+//! words are capitalised as in the text ("Saint-Denis", "South Africa") or
+//! written all in capitals (4 letters or more: "SEINÄJOKI"). Names that are
+//! also common words ("Nice", "Mobile", "Reading", "Bourg"), and towns
+//! that are also first names or surnames ("Alice", "Tyler", "Davis"), need a
+//! preposition before them ("in", "from", "à", "de", "près de"...).
+//! Scores: country or region 0.8, city 0.7, ambiguous name with its
+//! preposition 0.6.
+
+use std::collections::HashSet;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use fake::locales::{DE_DE, Data, EN, FR_FR, IT_IT, PT_PT};
+use privasift_core::{Detector, Kind, Label, Span};
+
+use crate::BuildError;
+use crate::words::{Word, all_caps, is_word_byte, word_at, word_before};
+
+pub const PLACE_NAME: Kind = Kind::context("place-name", Label::Location);
+const ID: &str = "place-name@1";
+
+/// The longest name, in words, the gazetteer is searched for.
+const MAX_WORDS: usize = 4;
+
+/// Words before an ambiguous name that make it a place.
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "near",
+    "to",
+    "In",
+    "At",
+    "From",
+    "Near",
+    "à",
+    "À",
+    "au",
+    "aux",
+    "en",
+    "En",
+    "de",
+    "d'",
+    "près",
+    "vers",
+    "depuis",
+    "Depuis",
+    "dans",
+    "sur",
+    "born",
+    "lives",
+    "living",
+    "moved",
+    "habite",
+    "vit",
+    "résidant",
+    "domicilié",
+    "domiciliée",
+    "demeurant",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Sort {
+    City,
+    Country,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    /// Also a common word: needs a preposition before it.
+    ambiguous: bool,
+    /// A country, a region or a city of 500,000 or more.
+    major: bool,
+    sort: Sort,
+}
+
+pub struct Place {
+    /// Lower-case name -> entry.
+    names: FxHashMap<String, Entry>,
+    /// Lower-case first words of names of several words.
+    first_words: FxHashSet<String>,
+}
+
+impl Place {
+    pub fn new() -> Result<Self, BuildError> {
+        let mut names = FxHashMap::default();
+        let mut first_words = FxHashSet::default();
+        let mut add = |name: &str, entry: Entry| {
+            let key = name.to_lowercase();
+            if let Some((first, _)) = key.split_once(' ') {
+                first_words.insert(first.to_owned());
+            }
+            names
+                .entry(key)
+                .and_modify(|e: &mut Entry| {
+                    // A name that is a country somewhere is a country; one
+                    // unambiguous anywhere is unambiguous.
+                    if entry.sort == Sort::Country {
+                        e.sort = Sort::Country;
+                    }
+                    e.ambiguous &= entry.ambiguous;
+                    e.major |= entry.major;
+                })
+                .or_insert(entry);
+        };
+        for line in include_str!("../../data/places/places.tsv").lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(name), Some(tier), Some(sort)) = (cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let sort = if sort == "city" {
+                Sort::City
+            } else {
+                Sort::Country
+            };
+            add(
+                name,
+                Entry {
+                    ambiguous: tier == "2",
+                    major: tier == "0",
+                    sort,
+                },
+            );
+        }
+        for country in [
+            FR_FR::ADDRESS_COUNTRY,
+            DE_DE::ADDRESS_COUNTRY,
+            IT_IT::ADDRESS_COUNTRY,
+            PT_PT::ADDRESS_COUNTRY,
+            EN::ADDRESS_COUNTRY,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            // Skip the few entries with notes ("Corée, République de").
+            if !country.contains(',') && !country.contains('(') {
+                add(
+                    country,
+                    Entry {
+                        ambiguous: false,
+                        major: true,
+                        sort: Sort::Country,
+                    },
+                );
+            }
+        }
+        // A city that is also a first name or a surname ("Alice", "Tyler",
+        // "Davis", "Kennedy") is more often a person: it needs its
+        // preposition too. Countries and large cities stay.
+        let surnames: HashSet<String> = [
+            EN::NAME_LAST_NAME,
+            FR_FR::NAME_LAST_NAME,
+            DE_DE::NAME_LAST_NAME,
+            IT_IT::NAME_LAST_NAME,
+            PT_PT::NAME_LAST_NAME,
+        ]
+        .into_iter()
+        .flatten()
+        .map(|n| n.to_lowercase())
+        .collect();
+        let people = crate::names::first_names();
+        for (key, e) in &mut names {
+            if !e.major && !key.contains(' ') && (people.contains(key) || surnames.contains(key)) {
+                e.ambiguous = true;
+            }
+        }
+        Ok(Self { names, first_words })
+    }
+
+    /// The longest name starting with word `first`: (its words, entry).
+    fn lookup<'t>(
+        &self,
+        first: &Word<'t>,
+        text: &'t str,
+        key: &mut String,
+        run: &mut Vec<Word<'t>>,
+    ) -> Option<Entry> {
+        key.clear();
+        run.clear();
+        push_lower(key, first.text);
+        let mut best = self.names.get(key.as_str()).map(|e| (1, *e));
+        if self.first_words.contains(key.as_str()) {
+            let mut end = first.end;
+            let mut taken = Vec::with_capacity(MAX_WORDS);
+            while taken.len() + 1 < MAX_WORDS {
+                // The next word, one space after.
+                if text.as_bytes().get(end) != Some(&b' ')
+                    || !text
+                        .as_bytes()
+                        .get(end + 1)
+                        .is_some_and(|c| is_word_byte(*c))
+                {
+                    break;
+                }
+                let (_, Some(w)) = word_at(text, end + 1) else {
+                    break;
+                };
+                end = w.end;
+                key.push(' ');
+                push_lower(key, w.text);
+                taken.push(w);
+                if let Some(e) = self.names.get(key.as_str()) {
+                    best = Some((taken.len() + 1, *e));
+                }
+            }
+            run.push(Word { ..*first });
+            run.extend(taken);
+        } else {
+            run.push(Word { ..*first });
+        }
+        let (n, entry) = best?;
+        run.truncate(n);
+        Some(entry)
+    }
+}
+
+fn push_lower(key: &mut String, w: &str) {
+    for c in w.chars() {
+        key.extend(c.to_lowercase());
+    }
+}
+
+/// Capitalised as a name: an upper-case first letter and a lower-case
+/// letter after it ("Paris", "Saint-Denis", "`McAllen`"), or all in capitals
+/// with at least 4 letters ("SEINÄJOKI"; not "USA"-like acronyms).
+fn written_as_name(w: &str) -> Cased {
+    let mut chars = w.chars();
+    if !chars.next().is_some_and(char::is_uppercase) {
+        return Cased::No;
+    }
+    if all_caps(w) {
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            Cased::Caps
+        } else {
+            Cased::No
+        }
+    } else if chars.any(char::is_lowercase) {
+        Cased::Title
+    } else {
+        Cased::No
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cased {
+    No,
+    Title,
+    Caps,
+}
+
+impl Detector for Place {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        &[PLACE_NAME]
+    }
+
+    fn detect(&self, text: &str, out: &mut Vec<Span>) {
+        // Only words that start with a capital can start a name: find those
+        // in the bytes, without splitting the whole text into words.
+        let b = text.as_bytes();
+        let mut key = String::new();
+        let mut run: Vec<Word<'_>> = Vec::with_capacity(MAX_WORDS);
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if !(c.is_ascii_uppercase() || c >= 0xC3) || (i > 0 && is_word_byte(b[i - 1])) {
+                i += 1;
+                continue;
+            }
+            let (next, Some(first)) = word_at(text, i) else {
+                i += 1;
+                continue;
+            };
+            i = next;
+            let cased = written_as_name(first.text);
+            if cased == Cased::No {
+                continue;
+            }
+            let Some(entry) = self.lookup(&first, text, &mut key, &mut run) else {
+                continue;
+            };
+            let Some(last) = run.last() else {
+                continue;
+            };
+            let end = last.end;
+            // Every word of the name written the same way (short linking
+            // words aside: "Caxias do Sul").
+            let same_case = run.iter().all(|w| {
+                let c = written_as_name(w.text);
+                c == cased || (cased == Cased::Title && c == Cased::No && w.text.len() <= 3)
+            });
+            let after_prep =
+                word_before(text, first.start).is_some_and(|p| PREPOSITIONS.contains(&p.text));
+            // Not glued to a following capitalised word: "Paris Hilton" is
+            // one unit that is not this place.
+            let glued_next = b.get(end) == Some(&b' ')
+                && b.get(end + 1).is_some_and(|c| is_word_byte(*c))
+                && matches!(word_at(text, end + 1), (_, Some(nx)) if written_as_name(nx.text) == Cased::Title);
+            if !same_case || (entry.ambiguous && !after_prep) || (glued_next && !after_prep) {
+                continue;
+            }
+            let score = match (entry.ambiguous, entry.sort) {
+                (true, _) => 0.6,
+                (false, Sort::Country) => 0.8,
+                (false, Sort::City) => 0.7,
+            };
+            out.push(Span::new(first.start, end, PLACE_NAME, score, ID));
+            i = i.max(end);
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::detectors::run_one;
+
+    fn found(text: &str) -> Vec<String> {
+        run_one(Box::new(Place::new().unwrap()), text)
+            .into_iter()
+            .map(|(s, _, _)| s)
+            .collect()
+    }
+
+    #[test]
+    fn cities_countries_and_regions() {
+        assert_eq!(
+            found("Elle est née à Goiânia et vit à Seinäjoki, en Finlande."),
+            ["Goiânia", "Seinäjoki", "Finlande"]
+        );
+        assert_eq!(
+            found("He moved from South Africa to New York, then to Saint-Denis."),
+            ["South Africa", "New York", "Saint-Denis"]
+        );
+        assert_eq!(found("ADRESSE : 12 AVENUE X, SEINÄJOKI"), ["SEINÄJOKI"]);
+        assert_eq!(
+            found("Bordeaux, Lyon, London, Berlin et Paris."),
+            ["Bordeaux", "Lyon", "London", "Berlin", "Paris"]
+        );
+    }
+
+    #[test]
+    fn common_words_need_a_preposition() {
+        assert!(found("Nice work. Mobile phones. Reading is fun.").is_empty());
+        assert_eq!(found("Il habite à Nice depuis 2010."), ["Nice"]);
+        assert_eq!(found("She grew up in Reading."), ["Reading"]);
+        // Cities that are first names or surnames.
+        assert!(found("Alice and Tyler met Davis.").is_empty());
+        assert_eq!(found("born in Tyler, Texas"), ["Tyler", "Texas"]);
+    }
+
+    #[test]
+    fn not_places() {
+        // Lower case, acronyms, a name followed by another capitalised word.
+        assert!(found("paris, lyon and the usa").is_empty());
+        assert!(found("The USA and the UK.").is_empty());
+        assert!(found("Paris Hilton smiled.").is_empty());
+        assert!(found("").is_empty());
+    }
+
+    #[test]
+    fn context_kind() {
+        const { assert!(!PLACE_NAME.personal) };
+        assert_eq!(PLACE_NAME.label, Label::Location);
+    }
+
+    #[test]
+    fn spans_lie_on_char_boundaries() {
+        for t in [
+            "Ħ Paris ŝ",
+            "À Zürich😀 Genève",
+            "ÉÉÉÉ Ŧ",
+            "日本 Tokyo 東京",
+        ] {
+            for s in found(t) {
+                assert!(t.contains(&s));
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! Splitting text into words, for the detectors that read words rather than
+//! patterns (names, places, organisations).
+
+/// Which bytes belong to words: ASCII letters and digits, `'`, `-`, `.` and
+/// every non-ASCII byte (one table load per byte in the hot loop).
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = c.is_ascii_alphanumeric() || c == b'\'' || c == b'-' || c == b'.' || c >= 0x80;
+        i += 1;
+    }
+    t
+};
+
+/// One word of the text and its byte span.
+pub(crate) struct Word<'t> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'t str,
+}
+
+/// Whether byte `c` belongs to a word.
+pub(crate) fn is_word_byte(c: u8) -> bool {
+    WORD_BYTE[usize::from(c)]
+}
+
+pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
+    // Bytes, not chars: ASCII letters, digits, ' - . and every non-ASCII byte
+    // (accented letters; a few non-ASCII punctuation marks stay glued to
+    // their word, which then does not read as capitalised).
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 6);
+    let mut i = 0;
+    while i < b.len() {
+        if !is_word_byte(b[i]) {
+            i += 1;
+            continue;
+        }
+        let (next, word) = word_at(text, i);
+        i = next;
+        if let Some(w) = word {
+            out.push(w);
+        }
+    }
+    out
+}
+
+/// The word starting at byte `s` (a word byte after a non-word byte), and
+/// the byte where the scan goes on. `None` when trimming leaves nothing.
+#[allow(clippy::many_single_char_names)] // a byte scanner: b, i, s, e, w read best short
+pub(crate) fn word_at(text: &str, s: usize) -> (usize, Option<Word<'_>>) {
+    let b = text.as_bytes();
+    let mut i = s;
+    while i < b.len() && is_word_byte(b[i]) {
+        i += 1;
+    }
+    let mut e = i;
+    // A trailing dot is punctuation unless the word is an initial or a
+    // title ("G.", "M.", "Dr.").
+    let w = &b[s..e];
+    let ends_dot = w.ends_with(b".");
+    let keeps_dot = ends_dot
+        && w.first().is_some_and(u8::is_ascii_uppercase)
+        && w.iter()
+            .filter(|c| c.is_ascii_alphabetic() || **c >= 0x80)
+            .count()
+            <= 3;
+    if ends_dot && !keeps_dot {
+        e -= 1;
+    }
+    while e > s && matches!(b[e - 1], b'\'' | b'-') {
+        e -= 1;
+    }
+    // Cuts fall on ASCII bytes, so on char boundaries.
+    let word = (e > s).then(|| Word {
+        start: s,
+        end: e,
+        text: &text[s..e],
+    });
+    (i, word)
+}
+
+/// The word that ends before byte `at` (skipping the non-word bytes
+/// before `at`).
+pub(crate) fn word_before(text: &str, at: usize) -> Option<Word<'_>> {
+    let b = text.as_bytes();
+    let mut e = at.min(b.len());
+    while e > 0 && !is_word_byte(b[e - 1]) {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && is_word_byte(b[s - 1]) {
+        s -= 1;
+    }
+    if s == e {
+        return None;
+    }
+    word_at(text, s).1
+}
+
+/// Every letter is a capital, and there are at least two.
+pub(crate) fn all_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// `DUPONT` -> `Dupont`.
+pub(crate) fn title_case(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f
+            .to_uppercase()
+            .chain(c.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    }
+}
