@@ -491,16 +491,29 @@ fn detectors() -> Result<ExitCode> {
 }
 
 /// Writes to a temporary file beside the target and renames it into place on
-/// success, so a failed or killed run never leaves a partial output.
+/// success, so a failed or killed run never leaves a partial output. A
+/// target that exists and is not a regular file (`/dev/null`, a named pipe)
+/// is written directly: renaming over it would replace the device.
 enum OutputFile {
     Stdout(std::io::BufWriter<std::io::Stdout>),
     File(std::io::BufWriter<tempfile::NamedTempFile>, PathBuf),
+    Special(std::io::BufWriter<std::fs::File>, PathBuf),
 }
 
 impl OutputFile {
     fn create(path: &Path, stdout: bool) -> Result<Self> {
         if stdout {
             return Ok(Self::Stdout(std::io::BufWriter::new(std::io::stdout())));
+        }
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            let f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(|| format!("opening {}", path.display()))?;
+            return Ok(Self::Special(
+                std::io::BufWriter::new(f),
+                path.to_path_buf(),
+            ));
         }
         let dir = path
             .parent()
@@ -517,7 +530,7 @@ impl OutputFile {
     fn path(&self) -> &Path {
         match self {
             Self::Stdout(_) => Path::new("-"),
-            Self::File(_, p) => p,
+            Self::File(_, p) | Self::Special(_, p) => p,
         }
     }
 
@@ -525,12 +538,16 @@ impl OutputFile {
         match self {
             Self::Stdout(w) => w.write_all(bytes),
             Self::File(w, _) => w.write_all(bytes),
+            Self::Special(w, _) => w.write_all(bytes),
         }
     }
 
     fn commit(self) -> Result<()> {
         match self {
             Self::Stdout(mut w) => w.flush().context("writing to standard output"),
+            Self::Special(mut w, path) => w
+                .flush()
+                .with_context(|| format!("writing {}", path.display())),
             Self::File(w, path) => {
                 let tmp = w
                     .into_inner()

@@ -106,18 +106,17 @@ fn record_level_precision_and_recall_per_category() {
         "the issue asks for at least 300 texts"
     );
     let counts = score(DATA, "tuning set");
-    // The issue's targets are P >= 0.9 and R >= 0.85 per category; the
-    // lexicons were tuned on this set and recall still falls short for
-    // some categories (the README's table says which). These floors are the
-    // level reached, so a change that loses ground fails here.
+    // The issue's targets, P >= 0.9 and R >= 0.85 per category, reached on
+    // this set, which the lexicons and cues were tuned on (the held-out set
+    // below says how far that carries): a change that loses ground fails.
     let below: Vec<String> = counts
         .iter()
-        .filter(|(_, k)| k.precision() < 0.9 || k.recall() < 0.75)
+        .filter(|(_, k)| k.precision() < 0.9 || k.recall() < 0.85)
         .map(|(c, k)| format!("{c}: P {:.2} R {:.2}", k.precision(), k.recall()))
         .collect();
     assert!(
         below.is_empty(),
-        "below the floors (P 0.90, R 0.75): {below:?}"
+        "below the floors (P 0.90, R 0.85): {below:?}"
     );
     let short: Vec<&String> = counts
         .iter()

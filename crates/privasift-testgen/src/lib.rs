@@ -225,6 +225,9 @@ impl Generator {
         // A sentence ending on its value ("IBAN : {v}") is a form line: the
         // next one starts on a new line rather than after a space.
         let mut ended_on_value = false;
+        // The people templates name ("Ms Smith", "Jean Martin"), annotated
+        // PERSON like the values.
+        let mut names: Vec<GoldSpan> = Vec::new();
         for (i, slot) in slots.iter().enumerate() {
             if i > 0 {
                 b.push(if ended_on_value || r.random_bool(0.15) {
@@ -240,7 +243,7 @@ impl Generator {
                     let template = pick(r, templates::templates(kind, lang));
                     ended_on_value = template.ends_with("{v}");
                     let scratch = &mut self.scratch;
-                    render(r, lang, template, &mut b, |r, b| {
+                    render(r, lang, template, &mut b, &mut names, |r, b| {
                         let (s, e) = values::value(kind, r, lang, scratch);
                         b.push(&scratch[..s]);
                         let start = b.chars;
@@ -258,12 +261,16 @@ impl Generator {
                     let template = pick(r, templates::near_miss_templates(m, lang));
                     ended_on_value = template.ends_with("{v}");
                     let scratch = &mut self.scratch;
-                    render(r, lang, template, &mut b, |r, b| {
+                    render(r, lang, template, &mut b, &mut names, |r, b| {
                         values::near_miss(m, r, lang, scratch);
                         b.push(scratch);
                     });
                 }
             }
+        }
+        if !names.is_empty() {
+            doc.spans.append(&mut names);
+            doc.spans.sort_by_key(|s| s.start);
         }
     }
 }
@@ -303,8 +310,15 @@ fn render(
     lang: Lang,
     template: &str,
     b: &mut Builder<'_>,
+    names: &mut Vec<GoldSpan>,
     mut value: impl FnMut(&mut Rng8, &mut Builder<'_>),
 ) {
+    let person = |start: usize, end: usize| GoldSpan {
+        start,
+        end,
+        label: "PERSON",
+        orig_label: "person",
+    };
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         b.push(&rest[..open]);
@@ -321,15 +335,31 @@ fn render(
                 } else {
                     TITLES_EN
                 };
-                b.push(pick(r, titles));
+                // French courtesy titles are part of the name (as in court
+                // decisions); English ones and "Dr" are not.
+                let title = pick(r, titles);
+                let start = b.chars;
+                b.push(title);
                 b.push(" ");
+                let name_start = if matches!(title, "M." | "Mme" | "Me") {
+                    start
+                } else {
+                    b.chars
+                };
                 b.push(pick(r, LAST_NAMES));
+                names.push(person(name_start, b.chars));
             }
-            "f" => b.push(pick(r, FIRST_NAMES)),
+            "f" => {
+                let start = b.chars;
+                b.push(pick(r, FIRST_NAMES));
+                names.push(person(start, b.chars));
+            }
             "fl" => {
+                let start = b.chars;
                 b.push(pick(r, FIRST_NAMES));
                 b.push(" ");
                 b.push(pick(r, LAST_NAMES));
+                names.push(person(start, b.chars));
             }
             other => {
                 b.push("{");

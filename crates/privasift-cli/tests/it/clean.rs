@@ -164,13 +164,14 @@ fn chars(text: &str, start: usize, end: usize) -> String {
 /// The spans `detect` finds that are personal data (context kinds such as
 /// dates and place names, which the default policy keeps, left out).
 fn detect_spans(dir: &Path, input: &str) -> Vec<Vec<(usize, usize, String)>> {
-    let context: Vec<&str> = privasift_detect::DetectorSet::default_set(&privasift_detect::DetectConfig::default())
-        .unwrap()
-        .kinds()
-        .into_iter()
-        .filter(|k| !k.personal)
-        .map(|k| k.name)
-        .collect();
+    let context: Vec<&str> =
+        privasift_detect::DetectorSet::default_set(&privasift_detect::DetectConfig::default())
+            .unwrap()
+            .kinds()
+            .into_iter()
+            .filter(|k| !k.personal)
+            .map(|k| k.name)
+            .collect();
     assert!(context.contains(&"place-name"));
     let r = ok(dir, ["detect", input, "-o", "-", "-q"]);
     r.stdout

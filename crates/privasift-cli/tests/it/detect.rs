@@ -166,6 +166,31 @@ fn offsets_are_code_points_and_labels_are_normalised() {
     );
 }
 
+/// `-o /dev/null` or a named pipe is written directly: the atomic rename
+/// must not replace the device with a regular file.
+#[cfg(unix)]
+#[test]
+fn output_to_a_named_pipe_is_written_not_replaced() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "in.jsonl", jline(1, &format!("mail {EMAIL}")));
+    let fifo = dir.path().join("out.pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: no mkfifo here");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let r = run(dir.path(), ["detect", "in.jsonl", "-o", "out.pipe"]);
+    r.assert_code(0);
+    let got = reader.join().unwrap();
+    assert!(got.contains("\"EMAIL\""), "{got}");
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
 #[test]
 fn labels_option_restricts_the_output() {
     let dir = tempfile::tempdir().unwrap();

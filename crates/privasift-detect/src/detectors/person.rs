@@ -22,7 +22,7 @@
 use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
-use crate::names::is_first_name;
+use crate::names::{is_first_name, is_surname};
 use crate::words::{Word, all_caps, title_case, words};
 
 pub const PERSON: Kind = Kind::new("person", Label::Person);
@@ -72,6 +72,88 @@ const INTRODUCERS: &[&str] = &[
     "Regards,",
     "Cordialement,",
 ];
+/// Words just before a name that say one follows.
+const CUES: &[&str] = &[
+    "starring",
+    "Starring",
+    "featuring",
+    "ft",
+    "feat",
+    "Producer",
+    "producer",
+    "singer",
+    "actor",
+    "actress",
+    "rapper",
+    "author",
+    "novelist",
+    "composer",
+    "painter",
+    "director",
+    "Senator",
+    "Governor",
+    "Mayor",
+    "President",
+    "Président",
+    "Captain",
+    "Major",
+    "General",
+    "Colonel",
+    "Sergeant",
+    "Judge",
+    "Juge",
+    "Fr.",
+    "Father",
+    "Brother",
+    "Sister",
+    "Uncle",
+    "Aunt",
+    "Coach",
+    "coach",
+    "named",
+    "nommé",
+    "nommée",
+    "prénommé",
+    "prénommée",
+    "m'appelle",
+    "appelle",
+    "Messrs",
+    "requérant",
+    "requérante",
+    "plaintiff",
+    "defendant",
+    "accusé",
+    "accusée",
+];
+/// Pairs of words just before a name that say one follows.
+const CUE_PAIRS: &[(&str, &str)] = &[
+    ("directed", "by"),
+    ("produced", "by"),
+    ("written", "by"),
+    ("hosted", "by"),
+    ("composed", "by"),
+    ("painted", "by"),
+    ("founded", "by"),
+    ("réalisé", "par"),
+    ("écrit", "par"),
+    ("name", "is"),
+    ("name's", ""),
+    ("nom", "est"),
+    ("call", "me"),
+    ("calls", "me"),
+    ("called", "me"),
+    ("assistant", "to"),
+    ("according", "to"),
+    ("selon", ""),
+];
+/// Capitalised words that start place names, not people's names, before a
+/// surname ("Saint Martin", "New Taylor").
+const PLACE_WORDS: &[&str] = &[
+    "New", "Saint", "St", "St.", "San", "Santa", "Santo", "São", "Los", "Las", "El", "Port",
+    "Fort", "Mount", "Lake", "Cape", "North", "South", "East", "West", "Upper", "Lower", "Great",
+    "Little", "Old", "Nouvelle", "Sainte", "Mont", "Lac", "Cap",
+];
+
 /// Particles inside names: `Charles de Gaulle`, `Ludwig van Beethoven`.
 const PARTICLES: &[&str] = &[
     "de", "du", "des", "d'", "van", "von", "der", "den", "da", "di", "del", "la", "le", "bin",
@@ -223,6 +305,19 @@ const NOT_AFTER: &[&str] = &[
     "Hill",
     "Hills",
     "Valley",
+    "Stadium",
+    "Playfield",
+    "Hall",
+    "Complex",
+    "Center",
+    "Centre",
+    "Reservoir",
+    "Farm",
+    "Foundation",
+    "Institute",
+    "Museum",
+    "Airport",
+    "Station",
     "Inc",
     "Inc.",
     "Ltd",
@@ -267,6 +362,31 @@ const NOT_AFTER: &[&str] = &[
     "Force",
     "Division",
 ];
+
+/// Whether a cue ([`CUES`], [`CUE_PAIRS`]) comes just before word `i`,
+/// separated by a space, a colon or a comma.
+fn cued(ws: &[Word<'_>], i: usize, text: &str) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &ws[p]) else {
+        return false;
+    };
+    if !matches!(
+        text.get(prev.end..ws[i].start),
+        Some(" " | ": " | ", " | " : ")
+    ) {
+        return false;
+    }
+    if CUES.contains(&prev.text) {
+        return true;
+    }
+    let before = i.checked_sub(2).map(|p| ws[p].text);
+    CUE_PAIRS.iter().any(|&(a, b)| {
+        if b.is_empty() {
+            prev.text == a
+        } else {
+            prev.text == b && before == Some(a)
+        }
+    })
+}
 
 fn capitalised(w: &str) -> bool {
     let mut chars = w.chars();
@@ -338,6 +458,61 @@ impl Detector for Person {
             return;
         }
         let ws = words(text);
+        let found_from = out.len();
+        self.find(&ws, text, out);
+        Self::repeat_names(&ws, out, found_from);
+    }
+}
+
+impl Person {
+    /// Later mentions of a name found in the same text: after "Michael
+    /// Behe", "Behe" alone (and "Behe's") is the same person.
+    fn repeat_names(ws: &[Word<'_>], out: &mut Vec<Span>, from: usize) {
+        let mut parts: Vec<&str> = Vec::new();
+        for s in out.get(from..).unwrap_or_default() {
+            if s.score < 0.7 {
+                continue;
+            }
+            for w in ws.iter().filter(|w| w.start >= s.start && w.end <= s.end) {
+                if w.text.chars().count() >= 3
+                    && capitalised(w.text)
+                    && !all_caps(w.text)
+                    && !TITLES_IN_NAME.contains(&w.text)
+                    && !TITLES_BEFORE.contains(&w.text)
+                    && !parts.contains(&w.text)
+                {
+                    parts.push(w.text);
+                }
+            }
+        }
+        if parts.is_empty() {
+            return;
+        }
+        let taken: Vec<(usize, usize)> = out
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .map(|s| (s.start, s.end))
+            .collect();
+        for w in ws {
+            let bare = w
+                .text
+                .strip_suffix("'s")
+                .or_else(|| w.text.strip_suffix("’s"))
+                .unwrap_or(w.text);
+            if !parts.contains(&bare) {
+                continue;
+            }
+            let end = w.start + bare.len();
+            if taken.iter().any(|&(a, b)| a < end && w.start < b) {
+                continue;
+            }
+            out.push(Span::new(w.start, end, PERSON, 0.75, ID));
+        }
+    }
+
+    /// The rules of the module doc, word by word.
+    fn find(&self, ws: &[Word<'_>], text: &str, out: &mut Vec<Span>) {
         let mut i = 0;
         while i < ws.len() {
             let w = ws[i].text;
@@ -350,7 +525,7 @@ impl Detector for Person {
                 i += 1;
                 continue;
             }
-            let next_run = || Self::name_run(&ws, i + 1, text);
+            let next_run = || Self::name_run(ws, i + 1, text);
             let push = |out: &mut Vec<Span>, from: usize, to: usize, score: f32| {
                 out.push(Span::new(ws[from].start, ws[to].end, PERSON, score, ID));
             };
@@ -375,13 +550,24 @@ impl Detector for Person {
                     continue;
                 }
             }
+            // A cue before a capitalised word: "starring Latourelle", "my
+            // name is Aantje Mourik", "directed by Joakim Westgård".
+            if capitalised(w) && !all_caps(w) && cued(ws, i, text) {
+                let n = 1 + next_run();
+                push(out, i, i + n - 1, 0.8);
+                i += n;
+                continue;
+            }
             let caps_name = all_caps(w) && is_first_name(&title_case(w));
             if (is_first_name(w) && !NOT_NAMES.contains(&w)) || caps_name {
-                let n = Self::name_run(&ws, i + 1, text);
+                let n = Self::name_run(ws, i + 1, text);
                 // A street, a company or a house number around the run: an
                 // address or an organisation, not a person.
                 let after = ws.get(i + n + 1).map(|x| x.text);
                 let place = after.is_some_and(|a| NOT_AFTER.contains(&a))
+                    || ws[i + 1..=i + n]
+                        .iter()
+                        .any(|x| NOT_AFTER.contains(&x.text))
                     || (i > 0 && ws[i - 1].text.chars().all(|c| c.is_ascii_digit()));
                 if place {
                     i += n + 1;
@@ -396,6 +582,23 @@ impl Detector for Person {
                     let score = 0.6;
                     push(out, i, i, score);
                 }
+                i += 1;
+                continue;
+            }
+            // A capitalised word or an initial, then a surname of the
+            // gazetteer: "Gherardo Napolitani", "J. Hermansen".
+            if (capitalised(w) || initial(w))
+                && !all_caps(w)
+                && !PLACE_WORDS.contains(&w)
+                && let Some(next) = ws.get(i + 1)
+                && text.get(ws[i].end..next.start) == Some(" ")
+                && is_surname(next.text)
+                && !ws.get(i + 2).is_some_and(|a| NOT_AFTER.contains(&a.text))
+            {
+                let n = 1 + Self::name_run(ws, i + 2, text).min(1);
+                push(out, i, i + n, if initial(w) { 0.75 } else { 0.7 });
+                i += n + 1;
+                continue;
             }
             i += 1;
         }
@@ -438,6 +641,28 @@ mod tests {
             ["Charles de Gaulle"]
         );
         assert_eq!(found("thanks to Sophie for the help"), ["Sophie"]);
+    }
+
+    #[test]
+    fn cues_and_surnames() {
+        assert_eq!(
+            found("A film directed by Joakim Westgård and starring Latourelle."),
+            ["Joakim Westgård", "Latourelle"]
+        );
+        assert_eq!(found("Hello, my name is Aantje Mourik."), ["Aantje Mourik"]);
+        assert_eq!(
+            found("Producer Gherardo Napolitani explained"),
+            ["Gherardo Napolitani"]
+        );
+        // An unknown first word, then a surname of the gazetteer.
+        assert_eq!(found("met Esat Jeknić and J. Hermansen"), ["J. Hermansen"]);
+        // A park, a place word before a surname, a cue before a lower-case word.
+        assert!(found("at Cal Anderson Park, in San Napolitani, starring nobody").is_empty());
+        // A name found once is found again alone, possessive too.
+        assert_eq!(
+            found("Michael Behe wrote it. Behe's reply came later; Behe agreed."),
+            ["Michael Behe", "Behe", "Behe"]
+        );
     }
 
     #[test]

@@ -91,6 +91,43 @@ const ATTACHING: &[&str] = &[
     "la prévenue",
     "the accused",
     "l'accusé",
+    // Clinical notes: one patient described.
+    "patient:",
+    "patiente :",
+    "patiente de",
+    "year-old",
+    "known",
+    "admitted",
+    "hospitalisé",
+    "hospitalisée",
+    "tested positive",
+    "testé positif",
+    "testée positive",
+    "contaminé",
+    "contaminée",
+    // Membership of one person.
+    "card-carrying",
+    "member of the",
+    "membre du",
+    "membre de la",
+    "adhérent du",
+    "adhérente du",
+    "adhérent de",
+    "adhérente de",
+    "supporter",
+    "militant",
+    "militante",
+    "councillor",
+    "conseiller municipal",
+    "conseillère municipale",
+    "employee",
+    "salarié",
+    "salariée",
+    "candidat",
+    "candidate",
+    "donor:",
+    "donneur",
+    "donneuse",
 ];
 
 /// Record openings that make the text a person's profile.
@@ -344,6 +381,13 @@ fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
     let hi = floor_boundary(text, (end + 300).min(text.len()));
     let ends_sentence = |i: usize| match b[i] {
         b'!' | b'?' | b'\n' => true,
+        // A decimal point ("£14.20", "10.5 mg") is not an end.
+        b'.' if i > 0
+            && b[i - 1].is_ascii_digit()
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit) =>
+        {
+            false
+        }
         b'.' => {
             // "Dr." or "M." before a name is not an end.
             let word_start = b[..i]
