@@ -67,6 +67,8 @@ pub struct CleanArgs {
     pub(crate) suppression: Option<PathBuf>,
     #[command(flatten)]
     pub(crate) input: InputArgs,
+    #[command(flatten)]
+    pub(crate) model: crate::model::ModelArgs,
 }
 
 /// What OUTDIR was written with; `--resume` requires the same.
@@ -141,6 +143,7 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
     }
     let found = find_inputs(&a.inputs, &a.input)?;
     let dests = prepare(&a.inputs, &found, &outdir, &transformer, &a.input)?;
+    let model = a.model.load(a.input.quiet)?;
     // A ledger that cannot be appended to (broken chain, locked) is refused
     // before anything is written.
     let ledger_path = ledger_path(a.ledger.clone());
@@ -149,7 +152,7 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
     let done = clean_into(CleanInto {
         note: None,
         command: "clean",
-        record_detector: None,
+        record_detector: model.as_ref().map(|m| m as &dyn RecordDetector),
         start: if a.suppression.is_some() {
             json!({ "suppression": { "path": a.suppression, "entries": suppressed } })
         } else {
@@ -166,6 +169,9 @@ pub fn clean(a: CleanArgs) -> Result<ExitCode> {
         ledger: &mut ledger,
         run_id: &run_id,
     })?;
+    if let Some(m) = &model {
+        m.warn_failures();
+    }
 
     emit(&summary(
         "Cleaned",

@@ -17,6 +17,7 @@ mod clean;
 mod collect;
 mod comply;
 mod ledger;
+mod model;
 mod rights;
 mod vault;
 
@@ -127,6 +128,8 @@ struct ScanArgs {
     paths: Vec<String>,
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    model: model::ModelArgs,
     /// Write the machine-readable report (JSON) to this file.
     #[arg(long, value_name = "FILE.json")]
     report: Option<PathBuf>,
@@ -151,6 +154,8 @@ struct DetectArgs {
     text_field: String,
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    model: model::ModelArgs,
     /// Output file (`-` for standard output); written atomically.
     #[arg(long, short = 'o', value_name = "FILE")]
     output: PathBuf,
@@ -386,7 +391,11 @@ fn scan(a: ScanArgs) -> Result<ExitCode> {
     };
     let selection = Selection::new(a.input.fields.clone(), a.input.id_field.clone());
     let opts = run_options(&a.input, selection, sample);
-    let job = ScanJob::new(&set, &opts);
+    let model = a.model.load(a.input.quiet)?;
+    let mut job = ScanJob::new(&set, &opts);
+    if let Some(m) = &model {
+        job = job.with_record_detector(m);
+    }
     let mut builder = job.report_builder(&found);
     let bar = progress_bar(found.total_bytes(), a.input.quiet);
     let limit = match sample {
@@ -414,6 +423,9 @@ fn scan(a: ScanArgs) -> Result<ExitCode> {
         },
     );
     bar.finish_and_clear();
+    if let Some(m) = &model {
+        m.warn_failures();
+    }
     let stats = stats?;
     builder.set_fraction(stats.fraction);
     let report = builder.finish();
@@ -445,7 +457,11 @@ fn detect(a: DetectArgs) -> Result<ExitCode> {
     };
     let selection = Selection::new(fields, a.input.id_field.clone());
     let opts = run_options(&a.input, selection, Sample::All);
-    let job = DetectJob::new(&set, &opts);
+    let model = a.model.load(a.input.quiet)?;
+    let mut job = DetectJob::new(&set, &opts);
+    if let Some(m) = &model {
+        job = job.with_record_detector(m);
+    }
     let bar = progress_bar(
         found.total_bytes(),
         a.input.quiet || a.output.as_os_str() == "-",
@@ -505,6 +521,9 @@ fn detect(a: DetectArgs) -> Result<ExitCode> {
         },
     );
     bar.finish_and_clear();
+    if let Some(m) = &model {
+        m.warn_failures();
+    }
     result?;
     sink.commit()?;
     eprintln!("{records} records, {spans} spans, {problems} problems");

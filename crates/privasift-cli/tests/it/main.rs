@@ -14,6 +14,7 @@ mod eval;
 mod formats;
 mod help;
 mod leak;
+mod model;
 mod rights;
 mod sampling;
 mod scan;
