@@ -275,31 +275,22 @@ const AMBIGUOUS: &[&str] = &[
 pub fn first_names() -> &'static HashSet<String> {
     static NAMES: OnceLock<HashSet<String>> = OnceLock::new();
     NAMES.get_or_init(|| {
-        let lists: [&[&str]; 8] = [
-            EN::NAME_FIRST_NAME,
-            FR_FR::NAME_FIRST_NAME,
-            DE_DE::NAME_FIRST_NAME,
-            IT_IT::NAME_FIRST_NAME,
-            PT_BR::NAME_FIRST_NAME,
-            PT_PT::NAME_FIRST_NAME,
-            CY_GB::NAME_FIRST_NAME,
-            AR_SA::NAME_FIRST_NAME,
-        ];
-        let census = include_str!("../data/names/census1990-first.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'));
-        let faker = include_str!("../data/names/faker-first.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'));
-        lists
-            .iter()
-            .flat_map(|l| l.iter().copied())
-            .chain(census)
-            .chain(faker)
-            .map(str::to_lowercase)
-            .filter(|n| n.chars().all(char::is_alphabetic) && n.chars().count() >= 3)
-            .filter(|n| !AMBIGUOUS.contains(&n.as_str()))
-            .collect()
+        gazetteer(
+            &[
+                EN::NAME_FIRST_NAME,
+                FR_FR::NAME_FIRST_NAME,
+                DE_DE::NAME_FIRST_NAME,
+                IT_IT::NAME_FIRST_NAME,
+                PT_BR::NAME_FIRST_NAME,
+                PT_PT::NAME_FIRST_NAME,
+                CY_GB::NAME_FIRST_NAME,
+                AR_SA::NAME_FIRST_NAME,
+            ],
+            &[
+                include_str!("../data/names/census1990-first.txt"),
+                include_str!("../data/names/faker-first.txt"),
+            ],
+        )
     })
 }
 
@@ -307,26 +298,35 @@ pub fn first_names() -> &'static HashSet<String> {
 pub fn surnames() -> &'static HashSet<String> {
     static NAMES: OnceLock<HashSet<String>> = OnceLock::new();
     NAMES.get_or_init(|| {
-        let lists: [&[&str]; 6] = [
-            EN::NAME_LAST_NAME,
-            FR_FR::NAME_LAST_NAME,
-            DE_DE::NAME_LAST_NAME,
-            IT_IT::NAME_LAST_NAME,
-            PT_BR::NAME_LAST_NAME,
-            PT_PT::NAME_LAST_NAME,
-        ];
-        let faker = include_str!("../data/names/faker-last.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'));
-        lists
-            .iter()
-            .flat_map(|l| l.iter().copied())
-            .chain(faker)
-            .map(str::to_lowercase)
-            .filter(|n| n.chars().all(char::is_alphabetic) && n.chars().count() >= 3)
-            .filter(|n| !AMBIGUOUS.contains(&n.as_str()))
-            .collect()
+        gazetteer(
+            &[
+                EN::NAME_LAST_NAME,
+                FR_FR::NAME_LAST_NAME,
+                DE_DE::NAME_LAST_NAME,
+                IT_IT::NAME_LAST_NAME,
+                PT_BR::NAME_LAST_NAME,
+                PT_PT::NAME_LAST_NAME,
+            ],
+            &[include_str!("../data/names/faker-last.txt")],
+        )
     })
+}
+
+/// One lower-case set from the `fake` crate's lists and data files (one name
+/// a line, `#` comments): names of 3 letters or more, less [`AMBIGUOUS`].
+fn gazetteer(lists: &[&[&str]], files: &[&str]) -> HashSet<String> {
+    let from_files = files
+        .iter()
+        .flat_map(|f| f.lines())
+        .filter(|l| !l.starts_with('#'));
+    lists
+        .iter()
+        .flat_map(|l| l.iter().copied())
+        .chain(from_files)
+        .map(str::to_lowercase)
+        .filter(|n| n.chars().all(char::is_alphabetic) && n.chars().count() >= 3)
+        .filter(|n| !AMBIGUOUS.contains(&n.as_str()))
+        .collect()
 }
 
 /// Whether `word` (as written: a capital, then lower case) is a surname of
