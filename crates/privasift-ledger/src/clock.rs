@@ -26,8 +26,9 @@ pub(crate) fn now() -> String {
 }
 
 /// Days since 1970-01-01 to a proleptic Gregorian (year, month, day).
-/// Howard Hinnant's `civil_from_days`.
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
+/// Howard Hinnant's `civil_from_days`; the one copy the workspace uses
+/// (the vault's and the manifest's dates too).
+pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
@@ -40,11 +41,32 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     (y, m, d)
 }
 
+/// A proleptic Gregorian (year, month, day) to days since 1970-01-01
+/// (Howard Hinnant's `days_from_civil`, the inverse of [`civil_from_days`]).
+pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use std::time::Duration;
+
+    #[test]
+    fn days_round_trip() {
+        for days in [-800_000, -1, 0, 1, 11_016, 20_780, 2_932_896] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(days_from_civil(2000, 2, 29), 11_016);
+    }
 
     fn at(secs: u64) -> String {
         format_rfc3339_utc(UNIX_EPOCH + Duration::from_secs(secs))

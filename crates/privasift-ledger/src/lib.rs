@@ -83,7 +83,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub use clock::format_rfc3339_utc;
+pub use clock::{civil_from_days, days_from_civil, format_rfc3339_utc};
 pub use sha256::{file_sha256, sha256_hex};
 pub use summary::{RecordCounts, RunSummary, Summary, render, summarise};
 

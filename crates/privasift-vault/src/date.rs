@@ -43,31 +43,16 @@ impl Date {
     /// Days since 1970-01-01 (proleptic Gregorian; Howard Hinnant's
     /// `days_from_civil`).
     pub fn days(self) -> i64 {
-        let (y, m, d) = (
+        privasift_ledger::days_from_civil(
             i64::from(self.year),
             i64::from(self.month),
             i64::from(self.day),
-        );
-        let y = if m <= 2 { y - 1 } else { y };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let mp = (m + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + d - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        )
     }
 
     /// The date `days` after 1970-01-01 (`civil_from_days`).
     pub fn from_days(days: i64) -> Date {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + i64::from(month <= 2);
+        let (year, month, day) = privasift_ledger::civil_from_days(days);
         Date {
             year: year.clamp(0, 9999) as u16,
             month: month as u8,
