@@ -163,6 +163,34 @@ pub(super) mod testing {
         out
     }
 
+    /// Asserts that `rule` accepts a scraped source on legitimate interest
+    /// whose collection summary applied the full policy, and flags one whose
+    /// run did not honour robots.txt, AI opt-outs and the objection list, in
+    /// words that name the collection run.
+    pub fn assert_checks_the_collection_log(rule: &dyn Rule) {
+        let ex = Example::toml(scraped(
+            &[],
+            "legal-basis = \"legitimate-interest\"\npaths = [\"crawl/*.warc.gz\"]",
+            "",
+        ));
+        assert!(
+            violations_with(rule, &ex, |ev| ev.collects.push(collect_log(full_policy())))
+                .is_empty()
+        );
+        let weak = crate::evidence::CollectPolicy {
+            robots: false,
+            ai_txt: false,
+            objection_domains: 0,
+            ..full_policy()
+        };
+        let v = violations_with(rule, &ex, |ev| ev.collects.push(collect_log(weak)));
+        assert!(!v.is_empty(), "{v:?}");
+        assert!(
+            v.iter().all(|x| x.message.contains("collection run")),
+            "{v:?}"
+        );
+    }
+
     /// The keys of a complete `[sources.scraping]` table, with their values.
     const SCRAPING: [(&str, &str); 12] = [
         (

@@ -113,34 +113,11 @@ mod tests {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod evidence_tests {
     use super::*;
-    use crate::evidence::CollectPolicy;
-    use crate::rule::Example;
-    use crate::rules::lawfulness::testing::{
-        collect_log as log, full_policy as full, scraped, violations_with,
-    };
 
     #[test]
     fn the_collection_log_must_show_what_is_declared() {
-        let ex = Example::toml(scraped(
-            &[],
-            "legal-basis = \"legitimate-interest\"\npaths = [\"crawl/*.warc.gz\"]",
-            "",
-        ));
-        assert!(violations_with(&Check, &ex, |ev| ev.collects.push(log(full()))).is_empty());
-        let weak = CollectPolicy {
-            robots: false,
-            ai_txt: false,
-            objection_domains: 0,
-            ..full()
-        };
-        let v = violations_with(&Check, &ex, |ev| ev.collects.push(log(weak)));
-        assert!(!v.is_empty(), "{v:?}");
-        assert!(
-            v.iter().all(|x| x.message.contains("collection run")),
-            "{v:?}"
-        );
+        crate::rules::lawfulness::testing::assert_checks_the_collection_log(&Check);
     }
 }
