@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use privasift_core::{Candidate, Detector, Kind, Label, Span};
 use regex_automata::{Anchored, Input, MatchKind, PatternSet, meta};
 
+use crate::trigger::{Lead, StartTable, Triggers, reach};
+
 /// Which labels to look for and how sure a span must be to be reported.
 #[derive(Clone, Debug)]
 pub struct DetectConfig {
@@ -66,8 +68,13 @@ pub enum BuildError {
 /// Every enabled detector, compiled for one pass over each text.
 pub struct DetectorSet {
     detectors: Vec<Box<dyn Detector>>,
-    /// All patterns, leftmost-first: the scan.
-    scan: Option<meta::Regex>,
+    /// The patterns that need a digit near their start (most of them),
+    /// tried with one anchored leftmost-first search at each position
+    /// `starts_near_digits` allows (see `trigger.rs`).
+    near_digits: Option<Group>,
+    starts_near_digits: StartTable,
+    /// The other patterns, leftmost-first, unanchored.
+    elsewhere: Option<Group>,
     /// The same patterns with all-matches semantics: which of them match at
     /// the start of a rejected candidate, in one anchored search.
     all: Option<meta::Regex>,
@@ -94,6 +101,93 @@ impl std::fmt::Debug for DetectorSet {
 
 /// Rejected candidates longer than this are skipped, not rescanned.
 const MAX_RESCAN: usize = 256;
+
+/// Patterns with more bytes than this before their first digit go to the
+/// unanchored automaton: looking that far back before every digit would
+/// cost more than it saves.
+const MAX_REACH: u8 = 32;
+
+/// Some of the set's patterns, compiled together.
+struct Group {
+    regex: meta::Regex,
+    /// Index in the group -> global pattern index.
+    global: Vec<usize>,
+}
+
+/// A pattern's match, by global pattern index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Hit {
+    start: usize,
+    end: usize,
+    pattern: usize,
+}
+
+/// The leftmost-first matches of every pattern of a set in one text, as one
+/// automaton over them all would give them, from the set's two groups.
+struct Matches<'a> {
+    set: &'a DetectorSet,
+    text: &'a str,
+    triggers: Triggers<'a>,
+    /// The last unanchored search: where it started and what it found. It
+    /// stays valid for every later position up to the start of its match.
+    elsewhere: Option<(usize, Option<Hit>)>,
+}
+
+impl<'a> Matches<'a> {
+    fn new(set: &'a DetectorSet, text: &'a str) -> Self {
+        Self {
+            set,
+            text,
+            triggers: Triggers::new(text, &set.starts_near_digits),
+            elsewhere: None,
+        }
+    }
+
+    /// The leftmost match starting at or after `pos` (which never moves
+    /// back), the pattern that comes first in the registry winning a tie.
+    fn next(&mut self, pos: usize) -> Option<Hit> {
+        let other = match self.elsewhere {
+            Some((from, hit)) if from <= pos && hit.is_none_or(|h| h.start >= pos) => hit,
+            _ => {
+                let hit = self.set.elsewhere.as_ref().and_then(|g| {
+                    g.regex
+                        .search(&Input::new(self.text).range(pos..))
+                        .map(|m| Hit {
+                            start: m.start(),
+                            end: m.end(),
+                            pattern: g.global[m.pattern().as_usize()],
+                        })
+                });
+                self.elsewhere = Some((pos, hit));
+                hit
+            }
+        };
+        let Some(near) = &self.set.near_digits else {
+            return other;
+        };
+        let limit = other.map_or(self.text.len(), |h| h.start);
+        let mut from = pos;
+        while let Some(start) = self.triggers.next(from) {
+            if start > limit {
+                break;
+            }
+            let input = Input::new(self.text).range(start..).anchored(Anchored::Yes);
+            if let Some(m) = near.regex.search(&input) {
+                let pattern = near.global[m.pattern().as_usize()];
+                if start < limit || other.is_none_or(|o| pattern < o.pattern) {
+                    return Some(Hit {
+                        start,
+                        end: m.end(),
+                        pattern,
+                    });
+                }
+                break;
+            }
+            from = start + 1;
+        }
+        other
+    }
+}
 
 fn regex_config(kind: MatchKind) -> meta::Config {
     meta::Config::new()
@@ -139,22 +233,55 @@ impl DetectorSet {
                 owners.push((di, pi));
             }
         }
-        let build = |kind| {
+        let build = |kind, patterns: &[&str]| {
             meta::Regex::builder()
                 .configure(regex_config(kind))
-                .build_many(&patterns)
+                .build_many(patterns)
                 .map_err(|e| BuildError::Detector {
                     detector: "detector-set",
                     message: format!("patterns do not compile together: {e}"),
                 })
         };
-        let (scan, all) = if patterns.is_empty() {
-            (None, None)
+        // Split the patterns by whether a match needs a digit near its start.
+        let mut near = (Vec::new(), Vec::new());
+        let mut other = (Vec::new(), Vec::new());
+        let mut starts_near_digits = StartTable::new();
+        for (i, p) in patterns.iter().enumerate() {
+            let hir = regex_syntax::ParserBuilder::new()
+                .build()
+                .parse(p)
+                .map_err(|e| BuildError::Detector {
+                    detector: "detector-set",
+                    message: format!("pattern {i} does not parse: {e}"),
+                })?;
+            let near_digit = reach(&hir)
+                .and_then(|r| u8::try_from(r).ok())
+                .filter(|&r| r <= MAX_REACH);
+            if let Some(r) = near_digit {
+                starts_near_digits.add(&Lead::of(&hir), r);
+                near.0.push(p.as_str());
+                near.1.push(i);
+            } else {
+                other.0.push(p.as_str());
+                other.1.push(i);
+            }
+        }
+        let group = |(patterns, global): (Vec<&str>, Vec<usize>)| -> Result<_, BuildError> {
+            if patterns.is_empty() {
+                return Ok(None);
+            }
+            Ok(Some(Group {
+                regex: build(MatchKind::LeftmostFirst, &patterns)?,
+                global,
+            }))
+        };
+        let near_digits = group(near)?;
+        let elsewhere = group(other)?;
+        let all = if patterns.is_empty() {
+            None
         } else {
-            (
-                Some(build(MatchKind::LeftmostFirst)?),
-                Some(build(MatchKind::All)?),
-            )
+            let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+            Some(build(MatchKind::All, &patterns)?)
         };
         let mut starts = vec![Vec::new(); 256];
         for (i, p) in patterns.iter().enumerate() {
@@ -164,7 +291,9 @@ impl DetectorSet {
         }
         Ok(Self {
             detectors,
-            scan,
+            near_digits,
+            starts_near_digits,
+            elsewhere,
             all,
             single,
             starts,
@@ -232,7 +361,19 @@ impl DetectorSet {
     }
 
     fn scan_patterns(&self, text: &str, out: &mut Vec<Span>) {
-        let (Some(scan), Some(all)) = (&self.scan, &self.all) else {
+        let mut matches = Matches::new(self, text);
+        self.scan_with(text, out, |pos| matches.next(pos));
+    }
+
+    /// The scan proper, taking the leftmost match at or after a position
+    /// from `next`.
+    fn scan_with(
+        &self,
+        text: &str,
+        out: &mut Vec<Span>,
+        mut next: impl FnMut(usize) -> Option<Hit>,
+    ) {
+        let Some(all) = &self.all else {
             return;
         };
         let mut matching = PatternSet::new(self.owners.len());
@@ -244,10 +385,14 @@ impl DetectorSet {
         let mut rejected: Vec<(usize, usize)> = Vec::new();
         let mut pos = 0;
         while pos <= text.len() {
-            let Some(m) = scan.search(&Input::new(text).range(pos..)) else {
+            let Some(Hit {
+                start,
+                end,
+                pattern: first,
+            }) = next(pos)
+            else {
                 break;
             };
-            let (start, end, first) = (m.start(), m.end(), m.pattern().as_usize());
             rejected.retain(|&(_, e)| e > start);
             let inside = |e: usize| rejected.iter().any(|&(rs, re)| rs <= start && e <= re);
             if !inside(end) && self.confirm(text, first, start, end, out) {
@@ -487,6 +632,89 @@ mod tests {
         s.detect("at 12 3456", &mut out);
         let got: Vec<_> = out.iter().map(|s| (s.start, s.end)).collect();
         assert_eq!(got, vec![(6, 10)]);
+    }
+
+    /// What one unanchored automaton over every pattern finds, as the
+    /// engine did before patterns were split into two groups.
+    fn reference_scan(set: &DetectorSet, text: &str) -> Vec<Span> {
+        let patterns: Vec<String> = set
+            .detectors
+            .iter()
+            .flat_map(|d| d.patterns().into_iter().map(|p| p.regex))
+            .collect();
+        let one = meta::Regex::builder()
+            .configure(regex_config(MatchKind::LeftmostFirst))
+            .build_many(&patterns)
+            .unwrap();
+        let mut out = Vec::new();
+        set.scan_with(text, &mut out, |pos| {
+            one.search(&Input::new(text).range(pos..)).map(|m| Hit {
+                start: m.start(),
+                end: m.end(),
+                pattern: m.pattern().as_usize(),
+            })
+        });
+        out
+    }
+
+    fn assert_same_as_one_automaton(set: &DetectorSet, text: &str) {
+        let mut got = Vec::new();
+        set.scan_patterns(text, &mut got);
+        let want = reference_scan(set, text);
+        assert_eq!(got, want, "in {text:?}");
+    }
+
+    #[test]
+    fn the_split_finds_what_one_automaton_finds_on_generated_documents() {
+        let set = DetectorSet::default_set(&DetectConfig::default()).unwrap();
+        assert!(set.near_digits.is_some() && set.elsewhere.is_some());
+        let opts = privasift_testgen::GenOptions {
+            near_miss_rate: 0.5,
+            max_items: 8,
+            ..privasift_testgen::GenOptions::default()
+        };
+        let mut generator = privasift_testgen::Generator::new(7, opts);
+        let mut found = 0;
+        for _ in 0..400 {
+            let doc = generator.next_doc();
+            assert_same_as_one_automaton(&set, &doc.text);
+            // The same text with every separator gone: values run into one
+            // another and into words.
+            assert_same_as_one_automaton(&set, &doc.text.replace(' ', ""));
+            let mut spans = Vec::new();
+            set.scan_patterns(&doc.text, &mut spans);
+            found += spans.len();
+        }
+        assert!(
+            found > 500,
+            "only {found} spans: the corpus exercises little"
+        );
+    }
+
+    #[test]
+    fn the_split_finds_what_one_automaton_finds_on_digit_soup() {
+        let set = DetectorSet::default_set(&DetectConfig::default()).unwrap();
+        // Every pattern's neighbourhood: digits, separators, letters that
+        // lead identifiers, and the starts of month names and keywords.
+        let alphabet: Vec<&str> = vec![
+            "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", " ", "-", ".", "/", ":", "+", "(",
+            ")", "FR", "AB", "X", "é", "\u{a0}", "°", "N", "E", "mars ", "March ", "1er", "th",
+            "IBAN ", "tel", "né le ", "DOB ", "_", "@", "::", "ff", "A", "Z", "\n",
+        ];
+        let mut rng = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = || {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng
+        };
+        for _ in 0..3000 {
+            let len = (next() % 40) as usize;
+            let text: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            assert_same_as_one_automaton(&set, &text);
+        }
     }
 
     #[test]

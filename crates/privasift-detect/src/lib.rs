@@ -20,6 +20,7 @@ pub mod context;
 pub mod detectors;
 mod engine;
 pub mod names;
+mod trigger;
 pub mod validate;
 mod words;
 
