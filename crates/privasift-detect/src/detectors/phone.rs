@@ -29,11 +29,16 @@
 //! validated). An order or reference word ("commande", "SIRET", "invoice")
 //! without a phone word lowers a national number to 0.4.
 
+use std::sync::LazyLock;
+
 use phonenumber::country::Id;
 use privasift_core::{Candidate, Detector, Kind, Label, Pattern, Span};
 
 use crate::BuildError;
 use crate::context::{Keywords, byte_at};
+
+mod validity;
+use validity::Validity;
 
 pub const PHONE: Kind = Kind::new("phone", Label::Phone);
 const ID: &str = "phone@1";
@@ -250,7 +255,12 @@ impl Compact {
 }
 
 fn valid_in(region: Option<Id>, number: &str) -> bool {
-    phonenumber::parse(region, number).is_ok_and(|n| phonenumber::is_valid(&n))
+    static VALIDITY: LazyLock<Validity> = LazyLock::new(|| Validity::new(FULL_CODES));
+    phonenumber::parse(region, number).is_ok_and(|n| {
+        VALIDITY
+            .is_valid(&n)
+            .unwrap_or_else(|| phonenumber::is_valid(&n))
+    })
 }
 
 /// Country codes of the regions whose numbers are validated in full.
