@@ -14,6 +14,21 @@ const WORD_BYTE: [bool; 256] = {
     t
 };
 
+/// A fixed list of words, looked up by hash: a slice's `contains` compares
+/// the word with every entry, and the name detectors ask for every
+/// capitalised word of a text.
+pub(crate) struct WordList(rustc_hash::FxHashSet<&'static str>);
+
+impl WordList {
+    pub(crate) fn new(words: &[&'static str]) -> Self {
+        Self(words.iter().copied().collect())
+    }
+
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+}
+
 /// One word of the text and its byte span.
 pub(crate) struct Word<'t> {
     pub start: usize,
@@ -102,8 +117,25 @@ pub(crate) fn word_before(text: &str, at: usize) -> Option<Word<'_>> {
 
 /// Every letter is a capital, and there are at least two.
 pub(crate) fn all_caps(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        return b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+            && !b.iter().any(u8::is_ascii_lowercase);
+    }
+    // A lower-case letter (a cheaper test than "alphabetic") ends it early.
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
 }
 
 /// `DUPONT` -> `Dupont`.

@@ -19,21 +19,24 @@
 //! ("the Christiansen novel"), first names outside the gazetteer. The
 //! optional model layer is the answer to those.
 
+use std::sync::LazyLock;
+
 use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
 use crate::names::{is_first_name, is_surname};
-use crate::words::{Word, all_caps, title_case, words};
+use crate::words::{Word, WordList, all_caps, title_case, words};
 
 pub const PERSON: Kind = Kind::new("person", Label::Person);
 const ID: &str = "person@1";
 
 /// Titles kept in the name (French courtesy titles and British honorifics).
-const TITLES_IN_NAME: &[&str] = &[
+const TITLES_IN_NAME_LIST: &[&str] = &[
     "M.", "Mme", "Mlle", "Me", "MM.", "Mmes", "Sir", "Dame", "Lady", "Lord",
 ];
+static TITLES_IN_NAME: LazyLock<WordList> = LazyLock::new(|| WordList::new(TITLES_IN_NAME_LIST));
 /// Titles that introduce a name but are not part of it.
-const TITLES_BEFORE: &[&str] = &[
+const TITLES_BEFORE_LIST: &[&str] = &[
     "Mr",
     "Mr.",
     "Mrs",
@@ -54,8 +57,9 @@ const TITLES_BEFORE: &[&str] = &[
     "Pr",
     "Pr.",
 ];
+static TITLES_BEFORE: LazyLock<WordList> = LazyLock::new(|| WordList::new(TITLES_BEFORE_LIST));
 /// Words that introduce a name: greetings and signatures.
-const INTRODUCERS: &[&str] = &[
+const INTRODUCERS_LIST: &[&str] = &[
     "Dear",
     "dear",
     "Hi",
@@ -72,8 +76,9 @@ const INTRODUCERS: &[&str] = &[
     "Regards,",
     "Cordialement,",
 ];
+static INTRODUCERS: LazyLock<WordList> = LazyLock::new(|| WordList::new(INTRODUCERS_LIST));
 /// Words just before a name that say one follows.
-const CUES: &[&str] = &[
+const CUES_LIST: &[&str] = &[
     "starring",
     "Starring",
     "featuring",
@@ -125,6 +130,7 @@ const CUES: &[&str] = &[
     "accusé",
     "accusée",
 ];
+static CUES: LazyLock<WordList> = LazyLock::new(|| WordList::new(CUES_LIST));
 /// Pairs of words just before a name that say one follows.
 const CUE_PAIRS: &[(&str, &str)] = &[
     ("directed", "by"),
@@ -148,19 +154,21 @@ const CUE_PAIRS: &[(&str, &str)] = &[
 ];
 /// Capitalised words that start place names, not people's names, before a
 /// surname ("Saint Martin", "New Taylor").
-const PLACE_WORDS: &[&str] = &[
+const PLACE_WORDS_LIST: &[&str] = &[
     "New", "Saint", "St", "St.", "San", "Santa", "Santo", "São", "Los", "Las", "El", "Port",
     "Fort", "Mount", "Lake", "Cape", "North", "South", "East", "West", "Upper", "Lower", "Great",
     "Little", "Old", "Nouvelle", "Sainte", "Mont", "Lac", "Cap",
 ];
+static PLACE_WORDS: LazyLock<WordList> = LazyLock::new(|| WordList::new(PLACE_WORDS_LIST));
 
 /// Particles inside names: `Charles de Gaulle`, `Ludwig van Beethoven`.
-const PARTICLES: &[&str] = &[
+const PARTICLES_LIST: &[&str] = &[
     "de", "du", "des", "d'", "van", "von", "der", "den", "da", "di", "del", "la", "le", "bin",
     "ibn", "al",
 ];
+static PARTICLES: LazyLock<WordList> = LazyLock::new(|| WordList::new(PARTICLES_LIST));
 /// Capitalised words that are not names even after a first name.
-const NOT_NAMES: &[&str] = &[
+const NOT_NAMES_LIST: &[&str] = &[
     "The",
     "This",
     "That",
@@ -274,10 +282,11 @@ const NOT_NAMES: &[&str] = &[
     "Group",
     "Company",
 ];
+static NOT_NAMES: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_NAMES_LIST));
 
 /// Words after a capitalised run that make it a place or an organisation:
 /// `Victor Hugo Street`, `Millicent Drive`, `Johnson Inc.`.
-const NOT_AFTER: &[&str] = &[
+const NOT_AFTER_LIST: &[&str] = &[
     "Street",
     "St",
     "St.",
@@ -362,6 +371,7 @@ const NOT_AFTER: &[&str] = &[
     "Force",
     "Division",
 ];
+static NOT_AFTER: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_AFTER_LIST));
 
 /// Whether a cue ([`CUES`], [`CUE_PAIRS`]) comes just before word `i`,
 /// separated by a space, a colon or a comma.
@@ -375,7 +385,7 @@ fn cued(ws: &[Word<'_>], i: usize, text: &str) -> bool {
     ) {
         return false;
     }
-    if CUES.contains(&prev.text) {
+    if CUES.contains(prev.text) {
         return true;
     }
     let before = i.checked_sub(2).map(|p| ws[p].text);
@@ -389,19 +399,27 @@ fn cued(ws: &[Word<'_>], i: usize, text: &str) -> bool {
 }
 
 fn capitalised(w: &str) -> bool {
-    let mut chars = w.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && chars.clone().any(char::is_alphabetic)
-        && !NOT_NAMES.contains(&w)
+    let cased = if w.is_ascii() {
+        let b = w.as_bytes();
+        b.first().is_some_and(u8::is_ascii_uppercase)
+            && b.iter().skip(1).any(u8::is_ascii_alphabetic)
+    } else {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_alphabetic)
+    };
+    cased && !NOT_NAMES.contains(w)
 }
 
 /// An initial: `G.`, `J`, `A.B.`.
 fn initial(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    !letters.is_empty()
-        && letters.len() <= 3
-        && letters.iter().all(|c| c.is_uppercase())
-        && (letters.len() == 1 || w.contains('.'))
+    let mut letters = 0;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() || letters == 3 {
+            return false;
+        }
+        letters += 1;
+    }
+    letters == 1 || (letters > 1 && w.contains('.'))
 }
 
 pub struct Person;
@@ -431,7 +449,7 @@ impl Person {
             if capitalised(w) || initial(w) || all_caps(w) {
                 n += 1;
                 j += 1;
-            } else if PARTICLES.contains(&w) && ws.get(j + 1).is_some_and(|nx| capitalised(nx.text))
+            } else if PARTICLES.contains(w) && ws.get(j + 1).is_some_and(|nx| capitalised(nx.text))
             {
                 n += 2;
                 j += 2;
@@ -477,8 +495,8 @@ impl Person {
                 if w.text.chars().count() >= 3
                     && capitalised(w.text)
                     && !all_caps(w.text)
-                    && !TITLES_IN_NAME.contains(&w.text)
-                    && !TITLES_BEFORE.contains(&w.text)
+                    && !TITLES_IN_NAME.contains(w.text)
+                    && !TITLES_BEFORE.contains(w.text)
                     && !parts.contains(&w.text)
                 {
                     parts.push(w.text);
@@ -517,10 +535,12 @@ impl Person {
         while i < ws.len() {
             let w = ws[i].text;
             // Most words are lower case and start no rule: skip them fast.
+            // (Every rule needs a capital, or a word of the lists, all of
+            // which start with an ASCII letter.)
             let first = w.as_bytes()[0];
             if !(first.is_ascii_uppercase()
-                || first >= 0x80
-                || matches!(first, b'd' | b'c' | b's' | b'h'))
+                || matches!(first, b'd' | b'c' | b's' | b'h')
+                || (first >= 0x80 && w.chars().next().is_some_and(char::is_uppercase)))
             {
                 i += 1;
                 continue;
@@ -529,20 +549,16 @@ impl Person {
             let push = |out: &mut Vec<Span>, from: usize, to: usize, score: f32| {
                 out.push(Span::new(ws[from].start, ws[to].end, PERSON, score, ID));
             };
-            if TITLES_IN_NAME.contains(&w) || TITLES_BEFORE.contains(&w) {
+            if TITLES_IN_NAME.contains(w) || TITLES_BEFORE.contains(w) {
                 let n = next_run();
                 if n > 0 {
-                    let from = if TITLES_IN_NAME.contains(&w) {
-                        i
-                    } else {
-                        i + 1
-                    };
+                    let from = if TITLES_IN_NAME.contains(w) { i } else { i + 1 };
                     push(out, from, i + n, 0.9);
                     i += n + 1;
                     continue;
                 }
             }
-            if INTRODUCERS.contains(&w) {
+            if INTRODUCERS.contains(w) {
                 let n = next_run();
                 if n > 0 && !is_first_name(ws[i + 1].text) {
                     push(out, i + 1, i + n, 0.8);
@@ -559,15 +575,13 @@ impl Person {
                 continue;
             }
             let caps_name = all_caps(w) && is_first_name(&title_case(w));
-            if (is_first_name(w) && !NOT_NAMES.contains(&w)) || caps_name {
+            if (is_first_name(w) && !NOT_NAMES.contains(w)) || caps_name {
                 let n = Self::name_run(ws, i + 1, text);
                 // A street, a company or a house number around the run: an
                 // address or an organisation, not a person.
                 let after = ws.get(i + n + 1).map(|x| x.text);
-                let place = after.is_some_and(|a| NOT_AFTER.contains(&a))
-                    || ws[i + 1..=i + n]
-                        .iter()
-                        .any(|x| NOT_AFTER.contains(&x.text))
+                let place = after.is_some_and(|a| NOT_AFTER.contains(a))
+                    || ws[i + 1..=i + n].iter().any(|x| NOT_AFTER.contains(x.text))
                     || (i > 0 && ws[i - 1].text.chars().all(|c| c.is_ascii_digit()));
                 if place {
                     i += n + 1;
@@ -589,11 +603,11 @@ impl Person {
             // gazetteer: "Gherardo Napolitani", "J. Hermansen".
             if (capitalised(w) || initial(w))
                 && !all_caps(w)
-                && !PLACE_WORDS.contains(&w)
+                && !PLACE_WORDS.contains(w)
                 && let Some(next) = ws.get(i + 1)
                 && text.get(ws[i].end..next.start) == Some(" ")
                 && is_surname(next.text)
-                && !ws.get(i + 2).is_some_and(|a| NOT_AFTER.contains(&a.text))
+                && !ws.get(i + 2).is_some_and(|a| NOT_AFTER.contains(a.text))
             {
                 let n = 1 + Self::name_run(ws, i + 2, text).min(1);
                 push(out, i, i + n, if initial(w) { 0.75 } else { 0.7 });
