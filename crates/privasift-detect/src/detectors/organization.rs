@@ -23,7 +23,7 @@
 //! `de`... Score 0.7. Brand names alone ("Zillow", "Citigroup") are missed:
 //! that is the model layer's job.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
@@ -218,8 +218,10 @@ pub struct Organization {
 
 impl Organization {
     pub fn new() -> Result<Self, BuildError> {
+        // A full DFA: this pass runs over every byte of every text.
         let words = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(SUFFIXES.iter().chain(PREFIXES))
             .map_err(|e| BuildError::Detector {
                 detector: ID,

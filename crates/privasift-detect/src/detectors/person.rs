@@ -531,15 +531,16 @@ impl Person {
 
     /// The rules of the module doc, word by word.
     fn find(&self, ws: &[Word<'_>], text: &str, out: &mut Vec<Span>) {
+        let introducers = &*INTRODUCERS;
         let mut i = 0;
         while i < ws.len() {
             let w = ws[i].text;
             // Most words are lower case and start no rule: skip them fast.
-            // (Every rule needs a capital, or a word of the lists, all of
-            // which start with an ASCII letter.)
+            // (Every rule needs a capital, but a greeting or a signature
+            // word: "dear", "signé".)
             let first = w.as_bytes()[0];
             if !(first.is_ascii_uppercase()
-                || matches!(first, b'd' | b'c' | b's' | b'h')
+                || (first.is_ascii_lowercase() && introducers.contains(w))
                 || (first >= 0x80 && w.chars().next().is_some_and(char::is_uppercase)))
             {
                 i += 1;
@@ -558,7 +559,7 @@ impl Person {
                     continue;
                 }
             }
-            if INTRODUCERS.contains(w) {
+            if introducers.contains(w) {
                 let n = next_run();
                 if n > 0 && !is_first_name(ws[i + 1].text) {
                     push(out, i + 1, i + n, 0.8);

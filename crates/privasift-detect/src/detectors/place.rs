@@ -234,6 +234,12 @@ impl Place {
 }
 
 fn push_lower(key: &mut String, w: &str) {
+    if w.is_ascii() {
+        let from = key.len();
+        key.push_str(w);
+        key[from..].make_ascii_lowercase();
+        return;
+    }
     for c in w.chars() {
         key.extend(c.to_lowercase());
     }
