@@ -264,7 +264,7 @@ impl<'t> Triggers<'t> {
 }
 
 /// The first ASCII digit at or after `from`.
-fn next_digit(text: &[u8], from: usize) -> Option<usize> {
+pub(crate) fn next_digit(text: &[u8], from: usize) -> Option<usize> {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     let rest = text.get(from..)?;

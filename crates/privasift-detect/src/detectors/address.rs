@@ -171,9 +171,61 @@ impl Detector for Address {
     }
 
     fn detect(&self, text: &str, out: &mut Vec<Span>) {
+        self.detect_in(text, &digit_windows(text), out);
+    }
+}
+
+/// Every accepted street word has a house number near it: a digit at most
+/// 43 bytes before its start (four words back, `lo` rounded down to a char
+/// boundary), or less than 63 bytes after its end (the clause after it), and
+/// a street word is at most 9 bytes long. So street words are looked for
+/// only from `REACH_BEFORE` bytes before a digit to `REACH_AFTER` bytes
+/// after it (with a margin).
+const REACH_BEFORE: usize = 80;
+const REACH_AFTER: usize = 60;
+
+/// A byte a street word can contain (they are letters, `.` and `-`).
+fn street_byte(c: u8) -> bool {
+    c.is_ascii_alphabetic() || c == b'.' || c == b'-' || c >= 0x80
+}
+
+/// The parts of `text` around its digits where an address can be, widened
+/// to bytes no street word contains, so that no match of the street words
+/// straddles a window's edge: searching the windows then finds exactly the
+/// matches a search of the whole text finds there.
+fn digit_windows(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    while let Some(d) = crate::trigger::next_digit(b, from) {
+        let mut lo = d.saturating_sub(REACH_BEFORE);
+        while lo > 0 && street_byte(b[lo - 1]) {
+            lo -= 1;
+        }
+        let mut hi = (d + REACH_AFTER).min(b.len());
+        while hi < b.len() && street_byte(b[hi]) {
+            hi += 1;
+        }
+        match windows.last_mut() {
+            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+            _ => windows.push((lo, hi)),
+        }
+        // The digits up to `hi - REACH_AFTER` give no window past `hi`.
+        from = (d + 1).max(hi.saturating_sub(REACH_AFTER) + 1);
+    }
+    windows
+}
+
+impl Address {
+    /// The addresses whose street word lies in one of `windows`.
+    fn detect_in(&self, text: &str, windows: &[(usize, usize)], out: &mut Vec<Span>) {
         let b = text.as_bytes();
         let mut done = 0usize;
-        for m in self.streets.find_iter(text) {
+        let matches = windows.iter().flat_map(|&(lo, hi)| {
+            self.streets
+                .find_iter(aho_corasick::Input::new(text).span(lo..hi))
+        });
+        for m in matches {
             let (s, e) = (m.start(), m.end());
             if s < done
                 || (s > 0 && is_word_byte(b[s - 1]))
@@ -317,5 +369,104 @@ mod tests {
                 assert!(t.contains(&s), "{t}");
             }
         }
+    }
+
+    /// Searching near digits finds what a search of the whole text finds.
+    #[test]
+    fn windows_near_digits_miss_nothing() {
+        let a = Address::new().unwrap();
+        let mut generator = privasift_testgen::Generator::new(
+            11,
+            privasift_testgen::GenOptions {
+                max_items: 8,
+                ..privasift_testgen::GenOptions::default()
+            },
+        );
+        let mut texts: Vec<String> = (0..300).map(|_| generator.next_doc().text).collect();
+        // Street words and house numbers at every distance from each other
+        // (the windows' edges), with filler words between them.
+        let pieces = [
+            "12",
+            "rue",
+            "Street",
+            "de la Paix",
+            "Baker",
+            ",",
+            "75002",
+            "Paris",
+            "Rua",
+            "do Arenque",
+            "1634",
+            "Straße",
+            "St",
+            "Rd",
+            "avenue",
+            "\n",
+            "le",
+            "quiet",
+            "Koskikatu",
+            "25",
+            "221B",
+            "bis",
+            "Lane",
+            "the",
+            "é",
+            "-",
+            ".",
+            "Main",
+            "Wellington",
+            "Kensington",
+            "Rosenberg",
+        ];
+        let mut rng = 0x853c_49e6_748f_ea9b_u64;
+        let mut next = move || {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng
+        };
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..(next() % 40) {
+                t.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+                match next() % 4 {
+                    0 => {}
+                    1 => t.push_str(&"filler ".repeat((next() % 12) as usize)),
+                    _ => t.push(' '),
+                }
+            }
+            texts.push(t);
+        }
+        // One number only, at every distance before and after a street word.
+        let names = [
+            "Kensington",
+            "Al",
+            "Wellington Kensington Rosenberg",
+            "Wellingtonshire Kensingtonshire Rosenbergstrasse",
+            "Wellingtonshire Kensingtonshire Rosenbergstrasse Montgomeryshire",
+            // The farthest a number can be: 40 bytes before, 60 after.
+            "Wellington Kensington Rosenbergs",
+            "Wellingtonshire Kensingtonshire Rosenbergstrasse Montgom",
+        ];
+        for (k, name) in names.iter().enumerate() {
+            for pad in 0..12 {
+                let filler = "x ".repeat(pad * 3);
+                texts.push(format!("{filler}{} {name} Street, {filler}", 9 + k));
+                texts.push(format!("{filler}Rua {name} {filler}{}, Lisboa", 16 + k));
+                texts.push(format!("{filler}Rua {name} {} {filler}", 1634 + k));
+            }
+        }
+        let mut found = 0;
+        for t in &texts {
+            let (mut near, mut all) = (Vec::new(), Vec::new());
+            a.detect_in(t, &digit_windows(t), &mut near);
+            a.detect_in(t, &[(0, t.len())], &mut all);
+            assert_eq!(near, all, "{t:?}");
+            found += all.len();
+        }
+        assert!(
+            found > 100,
+            "only {found} addresses: the texts exercise little"
+        );
     }
 }
