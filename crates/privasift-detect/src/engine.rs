@@ -701,13 +701,7 @@ mod tests {
             ")", "FR", "AB", "X", "é", "\u{a0}", "°", "N", "E", "mars ", "March ", "1er", "th",
             "IBAN ", "tel", "né le ", "DOB ", "_", "@", "::", "ff", "A", "Z", "\n",
         ];
-        let mut rng = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = || {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            rng
-        };
+        let mut next = crate::xorshift(0x9e37_79b9_7f4a_7c15_u64);
         for _ in 0..3000 {
             let len = (next() % 40) as usize;
             let text: String = (0..len)

@@ -25,3 +25,16 @@ pub mod validate;
 mod words;
 
 pub use engine::{BuildError, DetectConfig, DetectorSet};
+
+/// A seeded xorshift generator for the tests that build random texts: the
+/// same seed gives the same texts on every platform.
+#[cfg(test)]
+pub(crate) fn xorshift(seed: u64) -> impl FnMut() -> u64 {
+    let mut state = seed;
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    }
+}

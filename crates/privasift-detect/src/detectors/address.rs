@@ -418,13 +418,7 @@ mod tests {
             "Kensington",
             "Rosenberg",
         ];
-        let mut rng = 0x853c_49e6_748f_ea9b_u64;
-        let mut next = move || {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            rng
-        };
+        let mut next = crate::xorshift(0x853c_49e6_748f_ea9b_u64);
         for _ in 0..3000 {
             let mut t = String::new();
             for _ in 0..(next() % 40) {

@@ -153,13 +153,7 @@ mod tests {
         let codes = [1u16, 31, 32, 33, 34, 39, 41, 44, 49, 352];
         let validity = Validity::new(&codes);
         let db = &*phonenumber::metadata::DATABASE;
-        let mut rng = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            rng
-        };
+        let mut next = crate::xorshift(0x2545_f491_4f6c_dd1d_u64);
         let mut inputs: Vec<(Option<Id>, String)> = Vec::new();
         for code in codes {
             for meta in db.by_code(&code).unwrap() {
