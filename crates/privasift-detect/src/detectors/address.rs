@@ -6,9 +6,18 @@
 //!
 //! Scores: street word and number 0.8; with a postcode 0.9. A street word
 //! without a number is not an address ("the street was quiet").
+//!
+//! Two more rules find addresses without a known street word:
+//! - after an address cue ("lives at", "his address:", "domicilié au",
+//!   "adresse :"), a number then a capitalised word ("5049 Harjukuja 54"),
+//!   or capitalised words then a number ("Holmatun 45"), to the end of the
+//!   sentence or line: 0.75;
+//! - the parts of an address that say what they are: a suite or flat
+//!   ("Suite 377", "Apt. 322") 0.75, and US military addresses ("PSC 9009,
+//!   Box 9725", "APO AA 33274") 0.9.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use privasift_core::{Detector, Kind, Label, Span};
+use privasift_core::{Candidate, Detector, Kind, Label, Pattern, Span};
 
 use crate::BuildError;
 use crate::context::{ceil_boundary as ceil, floor_boundary as floor};
@@ -58,8 +67,38 @@ const NUMBER_AFTER: &[&str] = &[
     "straat", "laan",
 ];
 
+/// Words that say an address follows (case-insensitive).
+const CUES: &[&str] = &[
+    "lives at",
+    "live at",
+    "living at",
+    "lived at",
+    "resides at",
+    "residing at",
+    "address is",
+    "address:",
+    "address :",
+    "habite au",
+    "habite à",
+    "habite",
+    "domicilié au",
+    "domiciliée au",
+    "domicilié à",
+    "domiciliée à",
+    "demeurant au",
+    "demeurant à",
+    "adresse :",
+    "adresse:",
+    "adresse est",
+];
+
+const P_UNIT: usize = 0;
+const P_MILITARY: usize = 1;
+const P_MILITARY_POST: usize = 2;
+
 pub struct Address {
     streets: AhoCorasick,
+    cues: AhoCorasick,
     /// For each street word: whether its number comes first.
     number_first: Vec<bool>,
 }
@@ -81,10 +120,75 @@ impl Address {
             .map(|_| true)
             .chain(NUMBER_AFTER.iter().map(|_| false))
             .collect();
+        let cues = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(CUES)
+            .map_err(|e| BuildError::Detector {
+                detector: ID,
+                message: e.to_string(),
+            })?;
         Ok(Self {
             streets,
+            cues,
             number_first,
         })
+    }
+
+    /// After an address cue: a number then a capitalised word, or
+    /// capitalised words then a number, to the end of the sentence or line.
+    fn after_cues(&self, text: &str, out: &mut Vec<Span>) {
+        let b = text.as_bytes();
+        for m in self.cues.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            // Whole words only ("inhabite", "habiter").
+            if (s > 0 && is_word_byte(b[s - 1])) || (e < b.len() && is_word_byte(b[e])) {
+                continue;
+            }
+            let rest = text[e..].trim_start_matches([' ', ':', '\u{a0}']);
+            let start = text.len() - rest.len();
+            let stop = rest
+                .find(['\n', ';', '(', ')', '!', '?'])
+                .or_else(|| rest.find(". "))
+                .unwrap_or(rest.len())
+                .min(100);
+            let Some(clause) = rest.get(..ceil(rest, stop).min(rest.len())) else {
+                continue;
+            };
+            let clause = clause.trim_end_matches([' ', ',', '.']);
+            if address_shaped(clause) {
+                out.push(Span::new(start, start + clause.len(), ADDRESS, 0.75, ID));
+            }
+        }
+    }
+}
+
+/// A number then a capitalised word, or one to four capitalised words then
+/// a number; not a time, an amount or a quantity.
+fn address_shaped(clause: &str) -> bool {
+    let words: Vec<&str> = clause.split(' ').filter(|w| !w.is_empty()).collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let number = |w: &str| {
+        let w = w.trim_end_matches(',');
+        (1..=6).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit())
+    };
+    if words.iter().any(|w| {
+        matches!(
+            w.trim_end_matches([',', '.']).to_ascii_lowercase().as_str(),
+            "am" | "pm" | "h" | "%" | "€" | "$" | "euros" | "dollars" | "years" | "ans"
+        )
+    }) {
+        return false;
+    }
+    match words.as_slice() {
+        [first, second, ..] if number(first) => capital(second),
+        _ => {
+            let names = words
+                .iter()
+                .take_while(|w| capital(w) && !number(w))
+                .count();
+            (1..=4).contains(&names) && words.get(names).is_some_and(|w| number(w))
+        }
     }
 }
 
@@ -170,8 +274,32 @@ impl Detector for Address {
         &[ADDRESS]
     }
 
+    fn patterns(&self) -> Vec<Pattern> {
+        vec![
+            // P_UNIT
+            Pattern::new(
+                r"(?-u:\b)(?:Suite|SUITE|Ste\.|Apt\.?|APT\.?|Apartment|Appt\.?)[ ][0-9]{1,5}[A-Z]?(?-u:\b)",
+            ),
+            // P_MILITARY
+            Pattern::new(r"(?-u:\b)(?:PSC|Unit|CMR)[ ][0-9]{1,5},?[ ]Box[ ][0-9]{1,5}(?-u:\b)"),
+            // P_MILITARY_POST
+            Pattern::new(r"(?-u:\b)(?:APO|FPO|DPO)[ ]A[AEP][ ][0-9]{5}(?-u:\b)"),
+        ]
+    }
+
+    fn confirm(&self, _text: &str, c: Candidate, out: &mut Vec<Span>) -> bool {
+        let score = match c.pattern {
+            P_UNIT => 0.75,
+            P_MILITARY | P_MILITARY_POST => 0.9,
+            _ => return false,
+        };
+        out.push(Span::new(c.start, c.end, ADDRESS, score, ID));
+        true
+    }
+
     fn detect(&self, text: &str, out: &mut Vec<Span>) {
         self.detect_in(text, &digit_windows(text), out);
+        self.after_cues(text, out);
     }
 }
 
@@ -369,6 +497,49 @@ mod tests {
                 assert!(t.contains(&s), "{t}");
             }
         }
+    }
+
+    #[test]
+    fn addresses_after_a_cue() {
+        assert_eq!(
+            found("Kevin had given Alma his address: 5049 Harjukuja 54, SEINÄJOKI"),
+            ["5049 Harjukuja 54, SEINÄJOKI"]
+        );
+        assert_eq!(
+            found("She lives at Holmatun 45. Call her."),
+            ["Holmatun 45"]
+        );
+        assert_eq!(
+            found("Mme Martin, domiciliée au 7 Tylova 285, Prague\nMerci"),
+            ["7 Tylova 285, Prague"]
+        );
+        for text in [
+            "The meeting is at 10 am.",
+            "He lives at home with 3 cats.",
+            "She lives at 3 with her parents.",
+            "my address: 12 months ago",
+            "They live at Paris.",
+            "my address is Jean Dupont",
+            "inhabited at 12 Foo",
+            "lives at 10 PM",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn suites_flats_and_military_addresses() {
+        assert_eq!(
+            found("233 Erzsébet tér 19.\n Suite 282\n Domoszló"),
+            ["Suite 282"]
+        );
+        assert_eq!(found("Apt. 322, second floor"), ["Apt. 322"]);
+        assert_eq!(
+            found("PSC 9009, Box 9725\nAPO AA 33274"),
+            ["PSC 9009, Box 9725", "APO AA 33274"]
+        );
+        assert_eq!(found("USS Mahler\nFPO AE 70489"), ["FPO AE 70489"]);
+        assert!(found("a suite 282 of songs, an apt 12 remark, Unit 4 of the course").is_empty());
     }
 
     /// Searching near digits finds what a search of the whole text finds.
