@@ -7,7 +7,9 @@
 //! Scores: street word and number 0.8; with a postcode 0.9. A street word
 //! without a number is not an address ("the street was quiet").
 //!
-//! Two more rules find addresses without a known street word:
+//! Three more rules find addresses without a separate street word:
+//! - a compound street name then a number ("Vesterskovvej 79",
+//!   "Populierenstraat 374"): 0.75, with a postcode 0.9;
 //! - after an address cue ("lives at", "his address:", "domicilié au",
 //!   "adresse :"), a number then a capitalised word ("5049 Harjukuja 54"),
 //!   or capitalised words then a number ("Holmatun 45"), to the end of the
@@ -65,6 +67,14 @@ const NUMBER_AFTER: &[&str] = &[
     "rua", "calle", "avenida", "viale", "piazza", "straße", "strasse", "gasse", "weg", "platz",
     "utca", "tér", "út", "katu", "tie", "kuja", "vej", "gade", "gata", "gatan", "vägen", "plein",
     "straat", "laan",
+];
+
+/// Endings of compound street names, whose number follows them
+/// ("Vesterskovvej 79", "Populierenstraat 374", "Schachterlweg 62").
+const COMPOUND_ENDINGS: &[&str] = &[
+    "straße", "strasse", "gasse", "weg", "platz", "allee", "utca", "katu", "kuja", "vej", "gade",
+    "gata", "gatan", "vägen", "väg", "veien", "vegen", "plein", "straat", "laan", "steeg", "dreef",
+    "kade",
 ];
 
 /// Words that say an address follows (case-insensitive).
@@ -133,6 +143,56 @@ impl Address {
             cues,
             number_first,
         })
+    }
+
+    /// A compound street name then a house number: "Vesterskovvej 79".
+    fn compound_streets(text: &str, out: &mut Vec<Span>) {
+        let b = text.as_bytes();
+        let mut from = 0;
+        while let Some(d) = crate::trigger::next_digit(b, from) {
+            let mut end = d;
+            while end < b.len() && is_word_byte(b[end]) {
+                end += 1;
+            }
+            from = end.max(d + 1);
+            if d < 2 || b[d - 1] != b' ' {
+                continue;
+            }
+            let number = &text[d..end];
+            let year = number.len() == 4 && (number.starts_with("19") || number.starts_with("20"));
+            if !house_number(number) || number.len() > 5 || year {
+                continue;
+            }
+            let mut s = d - 1;
+            while s > 0 && !matches!(b[s - 1], b' ' | b'\n' | b'\t' | b',' | b'(' | b'>') {
+                s -= 1;
+            }
+            let Some(name) = text.get(s..d - 1) else {
+                continue;
+            };
+            let lower = name.to_lowercase();
+            let compound = name.chars().next().is_some_and(char::is_uppercase)
+                && name.chars().all(|c| c.is_alphabetic() || c == '-')
+                && COMPOUND_ENDINGS
+                    .iter()
+                    .any(|e| lower.ends_with(e) && lower.len() >= e.len() + 3);
+            if !compound {
+                continue;
+            }
+            // As sure as a clause after an address cue (which may hold it:
+            // the longer span wins).
+            let (stop, score) = match postcode_after(text, end) {
+                Some(pc) => (pc, 0.9),
+                None => (end, 0.75),
+            };
+            out.push(Span::new(
+                s,
+                floor(text, stop.min(text.len())),
+                ADDRESS,
+                score,
+                ID,
+            ));
+        }
     }
 
     /// After an address cue: a number then a capitalised word, or
@@ -299,6 +359,7 @@ impl Detector for Address {
 
     fn detect(&self, text: &str, out: &mut Vec<Span>) {
         self.detect_in(text, &digit_windows(text), out);
+        Self::compound_streets(text, out);
         self.after_cues(text, out);
     }
 }
@@ -461,7 +522,8 @@ mod tests {
             found("The title refers to Rua João Pessoa 1636 street"),
             ["Rua João Pessoa 1636"]
         );
-        assert_eq!(found("Harjukatu 54 on kaunis"), Vec::<String>::new());
+        // A compound street name carries its own street word.
+        assert_eq!(found("Harjukatu 54 on kaunis"), ["Harjukatu 54"]);
     }
 
     #[test]
@@ -522,6 +584,28 @@ mod tests {
             "my address is Jean Dupont",
             "inhabited at 12 Foo",
             "lives at 10 PM",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn compound_street_names_then_a_number() {
+        assert_eq!(found("Vesterskovvej 79, Aarhus"), ["Vesterskovvej 79"]);
+        assert_eq!(
+            found("at Populierenstraat 374 today"),
+            ["Populierenstraat 374"]
+        );
+        assert_eq!(
+            found("Wohnt in der Schachterlweg 62, 80331 München"),
+            ["Schachterlweg 62, 80331 München"]
+        );
+        for text in [
+            "Weg 12 is short",
+            "the vej 12 word",
+            "Wiesbadenstrasse 2019",
+            "Spring 2019",
+            "Mittelweg-3 nope",
         ] {
             assert!(found(text).is_empty(), "{text}");
         }
