@@ -28,6 +28,7 @@ pub mod iban;
 pub mod ip;
 pub mod it_codice_fiscale;
 pub mod mac;
+pub mod nationality;
 pub mod nl_bsn;
 pub mod organization;
 pub mod person;
@@ -100,6 +101,7 @@ fn after_phone() -> Result<Vec<Box<dyn Detector>>, BuildError> {
         Box::new(address::Address::new()?),
         Box::new(place::Place::new()?),
         Box::new(organization::Organization::new()?),
+        Box::new(nationality::Nationality::new()?),
     ])
 }
 
