@@ -146,15 +146,13 @@ impl Address {
     }
 
     /// A compound street name then a house number: "Vesterskovvej 79".
-    fn compound_streets(text: &str, out: &mut Vec<Span>) {
+    fn compound_streets(text: &str, runs: &[(usize, usize)], out: &mut Vec<Span>) {
         let b = text.as_bytes();
-        let mut from = 0;
-        while let Some(d) = crate::trigger::next_digit(b, from) {
+        for &(d, _) in runs {
             let mut end = d;
             while end < b.len() && is_word_byte(b[end]) {
                 end += 1;
             }
-            from = end.max(d + 1);
             if d < 2 || b[d - 1] != b' ' {
                 continue;
             }
@@ -170,9 +168,12 @@ impl Address {
             let Some(name) = text.get(s..d - 1) else {
                 continue;
             };
+            // Most numbers follow a lower-case word: no need to look further.
+            if !name.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
             let lower = name.to_lowercase();
-            let compound = name.chars().next().is_some_and(char::is_uppercase)
-                && name.chars().all(|c| c.is_alphabetic() || c == '-')
+            let compound = name.chars().all(|c| c.is_alphabetic() || c == '-')
                 && COMPOUND_ENDINGS
                     .iter()
                     .any(|e| lower.ends_with(e) && lower.len() >= e.len() + 3);
@@ -197,9 +198,24 @@ impl Address {
 
     /// After an address cue: a number then a capitalised word, or
     /// capitalised words then a number, to the end of the sentence or line.
-    fn after_cues(&self, text: &str, out: &mut Vec<Span>) {
+    fn after_cues(&self, text: &str, runs: &[(usize, usize)], out: &mut Vec<Span>) {
         let b = text.as_bytes();
-        for m in self.cues.find_iter(text) {
+        // The clause must hold a number within its first 100 bytes and a
+        // cue is at most 16 bytes long: cues are looked for only in the 140
+        // bytes before each digit.
+        let mut windows: Vec<(usize, usize)> = Vec::new();
+        for &(d, _) in runs {
+            let lo = floor(text, d.saturating_sub(140));
+            match windows.last_mut() {
+                Some(last) if lo <= last.1 => last.1 = d,
+                _ => windows.push((lo, d)),
+            }
+        }
+        let cues = windows.iter().flat_map(|&(lo, hi)| {
+            self.cues
+                .find_iter(aho_corasick::Input::new(text).span(lo..hi))
+        });
+        for m in cues {
             let (s, e) = (m.start(), m.end());
             // Whole words only ("inhabite", "habiter").
             if (s > 0 && is_word_byte(b[s - 1])) || (e < b.len() && is_word_byte(b[e])) {
@@ -358,9 +374,14 @@ impl Detector for Address {
     }
 
     fn detect(&self, text: &str, out: &mut Vec<Span>) {
-        self.detect_in(text, &digit_windows(text), out);
-        Self::compound_streets(text, out);
-        self.after_cues(text, out);
+        let runs = digit_runs(text.as_bytes());
+        if runs.is_empty() {
+            // Every rule needs a number.
+            return;
+        }
+        self.detect_in(text, &digit_windows(text, &runs), out);
+        Self::compound_streets(text, &runs, out);
+        self.after_cues(text, &runs, out);
     }
 }
 
@@ -382,16 +403,16 @@ fn street_byte(c: u8) -> bool {
 /// to bytes no street word contains, so that no match of the street words
 /// straddles a window's edge: searching the windows then finds exactly the
 /// matches a search of the whole text finds there.
-fn digit_windows(text: &str) -> Vec<(usize, usize)> {
+fn digit_windows(text: &str, runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut windows: Vec<(usize, usize)> = Vec::new();
-    let mut from = 0;
-    while let Some(d) = crate::trigger::next_digit(b, from) {
-        let mut lo = d.saturating_sub(REACH_BEFORE);
+    for &(first, end) in runs {
+        // The union of the windows of every digit of the run.
+        let mut lo = first.saturating_sub(REACH_BEFORE);
         while lo > 0 && street_byte(b[lo - 1]) {
             lo -= 1;
         }
-        let mut hi = (d + REACH_AFTER).min(b.len());
+        let mut hi = (end - 1 + REACH_AFTER).min(b.len());
         while hi < b.len() && street_byte(b[hi]) {
             hi += 1;
         }
@@ -399,10 +420,24 @@ fn digit_windows(text: &str) -> Vec<(usize, usize)> {
             Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
             _ => windows.push((lo, hi)),
         }
-        // The digits up to `hi - REACH_AFTER` give no window past `hi`.
-        from = (d + 1).max(hi.saturating_sub(REACH_AFTER) + 1);
     }
     windows
+}
+
+/// The runs of ASCII digits of `b`, as (start, end): one scan for the
+/// three rules that start from numbers.
+fn digit_runs(b: &[u8]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut from = 0;
+    while let Some(d) = crate::trigger::next_digit(b, from) {
+        let mut end = d + 1;
+        while end < b.len() && b[end].is_ascii_digit() {
+            end += 1;
+        }
+        runs.push((d, end));
+        from = end;
+    }
+    runs
 }
 
 impl Address {
@@ -708,7 +743,7 @@ mod tests {
         let mut found = 0;
         for t in &texts {
             let (mut near, mut all) = (Vec::new(), Vec::new());
-            a.detect_in(t, &digit_windows(t), &mut near);
+            a.detect_in(t, &digit_windows(t, &digit_runs(t.as_bytes())), &mut near);
             a.detect_in(t, &[(0, t.len())], &mut all);
             assert_eq!(near, all, "{t:?}");
             found += all.len();
