@@ -95,7 +95,9 @@ impl Nationality {
             for form in forms {
                 // Accented capitals are not folded by the ASCII
                 // case-insensitive search: add the capitalised form.
-                add(capitalised(&form), false);
+                if !form.starts_with(|c: char| c.is_ascii()) {
+                    add(capitalised(&form), false);
+                }
                 add(form, false);
             }
         }
