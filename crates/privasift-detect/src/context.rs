@@ -6,10 +6,30 @@
 //! "tel" does not fire inside "hotel". Non-ASCII letters compare exactly:
 //! list accented variants ("téléphone", "TÉLÉPHONE") where they matter.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// The largest char boundary of `text` at or before `i` (`i` past the end
 /// gives the end).
+/// The automaton of a word list: ASCII case-insensitive, leftmost-longest.
+/// `every_byte` for one that reads every byte of every text (a full DFA:
+/// faster to search, slower to build); context words, searched in small
+/// windows, do without.
+pub(crate) fn word_automaton<P: AsRef<[u8]>>(
+    detector: &'static str,
+    words: impl IntoIterator<Item = P>,
+    every_byte: bool,
+) -> Result<AhoCorasick, crate::BuildError> {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(every_byte.then_some(AhoCorasickKind::DFA))
+        .build(words)
+        .map_err(|e| crate::BuildError::Detector {
+            detector,
+            message: e.to_string(),
+        })
+}
+
 pub fn floor_boundary(text: &str, i: usize) -> usize {
     let mut i = i.min(text.len());
     while i > 0 && !text.is_char_boundary(i) {
@@ -58,15 +78,9 @@ impl Keywords {
     /// failure here is a programming error caught by each detector's tests;
     /// it is still reported as an error, not a panic.
     pub fn new(words: &[&str]) -> Result<Self, crate::BuildError> {
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(words)
-            .map_err(|e| crate::BuildError::Detector {
-                detector: "keywords",
-                message: e.to_string(),
-            })?;
-        Ok(Self { ac })
+        Ok(Self {
+            ac: word_automaton("keywords", words, false)?,
+        })
     }
 
     /// Whether `window` contains one of the words as a whole word.

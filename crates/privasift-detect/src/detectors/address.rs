@@ -18,7 +18,7 @@
 //!   ("Suite 377", "Apt. 322") 0.75, and US military addresses ("PSC 9009,
 //!   Box 9725", "APO AA 33274") 0.9.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::AhoCorasick;
 use privasift_core::{Candidate, Detector, Kind, Label, Pattern, Span};
 
 use crate::BuildError;
@@ -116,28 +116,13 @@ pub struct Address {
 impl Address {
     pub fn new() -> Result<Self, BuildError> {
         let words: Vec<&str> = NUMBER_BEFORE.iter().chain(NUMBER_AFTER).copied().collect();
-        let streets = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&words)
-            .map_err(|e| BuildError::Detector {
-                detector: ID,
-                message: e.to_string(),
-            })?;
+        let streets = crate::context::word_automaton(ID, &words, true)?;
         let number_first = NUMBER_BEFORE
             .iter()
             .map(|_| true)
             .chain(NUMBER_AFTER.iter().map(|_| false))
             .collect();
-        let cues = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(CUES)
-            .map_err(|e| BuildError::Detector {
-                detector: ID,
-                message: e.to_string(),
-            })?;
+        let cues = crate::context::word_automaton(ID, CUES, false)?;
         Ok(Self {
             streets,
             cues,

@@ -26,7 +26,7 @@
 //! The span is the date alone, without the context words. Score 0.9 for a
 //! date of birth, 0.8 for another date.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::AhoCorasick;
 use privasift_core::{Candidate, Detector, Kind, Label, Pattern, Span};
 
 use crate::BuildError;
@@ -91,14 +91,7 @@ pub struct DateOfBirth {
 
 impl DateOfBirth {
     pub fn new() -> Result<Self, BuildError> {
-        let context = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(CONTEXT_WORDS)
-            .map_err(|e| BuildError::Detector {
-                detector: ID,
-                message: e.to_string(),
-            })?;
+        let context = crate::context::word_automaton(ID, CONTEXT_WORDS, false)?;
         Ok(Self { context })
     }
 

@@ -15,7 +15,7 @@
 //! capitalised), French masculine forms from which the feminine and plurals
 //! are derived. Whole words only. Score 0.7.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::AhoCorasick;
 use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
@@ -101,15 +101,7 @@ impl Nationality {
                 add(form, false);
             }
         }
-        let words_ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&words)
-            .map_err(|e| BuildError::Detector {
-                detector: ID,
-                message: e.to_string(),
-            })?;
+        let words_ac = crate::context::word_automaton(ID, &words, true)?;
         Ok(Self {
             words: words_ac,
             capital_only,

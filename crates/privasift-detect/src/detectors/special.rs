@@ -20,7 +20,7 @@
 //! reported as the span; `scan` reports at record level which categories a
 //! record reveals, and `clean`'s default policy drops such records.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::AhoCorasick;
 use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
@@ -209,15 +209,7 @@ impl Words {
             owner.push(o);
         }
         // A full DFA: the lexicon pass runs over every byte of every text.
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&terms)
-            .map_err(|e| BuildError::Detector {
-                detector: ID,
-                message: e.to_string(),
-            })?;
+        let ac = crate::context::word_automaton(ID, &terms, true)?;
         Ok(Self { ac, prefix, owner })
     }
 
