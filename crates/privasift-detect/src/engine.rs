@@ -246,6 +246,7 @@ impl DetectorSet {
         let mut near = (Vec::new(), Vec::new());
         let mut other = (Vec::new(), Vec::new());
         let mut starts_near_digits = StartTable::new();
+        let mut starts = vec![Vec::new(); 256];
         for (i, p) in patterns.iter().enumerate() {
             let hir = regex_syntax::ParserBuilder::new()
                 .build()
@@ -254,6 +255,9 @@ impl DetectorSet {
                     detector: "detector-set",
                     message: format!("pattern {i} does not parse: {e}"),
                 })?;
+            for b in first_bytes(&hir) {
+                starts[usize::from(b)].push(i);
+            }
             let near_digit = reach(&hir)
                 .and_then(|r| u8::try_from(r).ok())
                 .filter(|&r| r <= MAX_REACH);
@@ -283,12 +287,6 @@ impl DetectorSet {
             let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
             Some(build(MatchKind::All, &patterns)?)
         };
-        let mut starts = vec![Vec::new(); 256];
-        for (i, p) in patterns.iter().enumerate() {
-            for b in first_bytes(p) {
-                starts[usize::from(b)].push(i);
-            }
-        }
         Ok(Self {
             detectors,
             near_digits,
@@ -476,15 +474,12 @@ impl DetectorSet {
     }
 }
 
-/// The bytes a match of `pattern` can start with (every byte when that cannot
+/// The bytes a match of `hir` can start with (every byte when that cannot
 /// be worked out from the pattern's literal prefixes).
-fn first_bytes(pattern: &str) -> Vec<u8> {
+fn first_bytes(hir: &regex_syntax::hir::Hir) -> Vec<u8> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
     let all = || (0..=255u8).collect();
-    let Ok(hir) = regex_syntax::ParserBuilder::new().build().parse(pattern) else {
-        return all();
-    };
-    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
     let Some(lits) = seq.literals() else {
         return all();
     };
@@ -598,6 +593,8 @@ mod tests {
 
     #[test]
     fn first_bytes_come_from_literal_prefixes() {
+        let first_bytes =
+            |p: &str| first_bytes(&regex_syntax::ParserBuilder::new().build().parse(p).unwrap());
         assert_eq!(first_bytes(r"(?-u:\b)[0-3][0-9]"), b"0123".to_vec());
         assert_eq!(first_bytes(r"IBAN|iban"), b"Ii".to_vec());
         assert_eq!(first_bytes(r"[\p{L}]+@").len(), 256);

@@ -129,16 +129,20 @@ impl Validity {
         let national = number.national().to_string();
         // libphonenumber's `source_for`: the only region of the code, else
         // the first whose leading digits match or, without leading digits,
-        // under which the number has a type.
-        let region = if let [only] = regions.as_slice() {
-            Some(only)
-        } else {
-            regions.iter().find(|r| {
-                r.starts_here(&national)
-                    .unwrap_or_else(|| r.has_type(&national))
-            })
-        };
-        Some(region.is_some_and(|r| r.has_type(&national)))
+        // under which the number has a type; then the number must have a
+        // type under that region.
+        if let [only] = regions.as_slice() {
+            return Some(only.has_type(&national));
+        }
+        for r in regions {
+            match r.starts_here(&national) {
+                Some(true) => return Some(r.has_type(&national)),
+                Some(false) => {}
+                None if r.has_type(&national) => return Some(true),
+                None => {}
+            }
+        }
+        Some(false)
     }
 }
 
