@@ -19,6 +19,7 @@
 pub mod context;
 pub mod detectors;
 mod engine;
+mod lexicon;
 pub mod names;
 mod trigger;
 pub mod validate;

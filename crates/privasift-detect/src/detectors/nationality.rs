@@ -15,10 +15,10 @@
 //! capitalised), French masculine forms from which the feminine and plurals
 //! are derived. Whole words only. Score 0.7.
 
-use aho_corasick::AhoCorasick;
 use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
+use crate::lexicon::Lexicon;
 
 pub const NATIONALITY: Kind = Kind::context("nationality", Label::Nrp);
 const ID: &str = "nationality@1";
@@ -27,7 +27,7 @@ const EN: &str = include_str!("../../data/nationalities/en.txt");
 const FR: &str = include_str!("../../data/nationalities/fr.txt");
 
 pub struct Nationality {
-    words: AhoCorasick,
+    words: Lexicon,
     /// Per pattern: whether the word must be written with a capital (an
     /// English homograph: "polish", "danish").
     capital_only: Vec<bool>,
@@ -101,7 +101,7 @@ impl Nationality {
                 add(form, false);
             }
         }
-        let words_ac = crate::context::word_automaton(ID, &words, true)?;
+        let words_ac = Lexicon::new(ID, &words, true, is_word_byte)?;
         Ok(Self {
             words: words_ac,
             capital_only,
@@ -124,12 +124,12 @@ impl Detector for Nationality {
 
     fn detect(&self, text: &str, out: &mut Vec<Span>) {
         let b = text.as_bytes();
-        for m in self.words.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if (s > 0 && is_word_byte(b[s - 1])) || (e < b.len() && is_word_byte(b[e])) {
+        for m in self.words.find(b, 0, b.len()) {
+            let (s, e) = (m.start, m.end);
+            if e < b.len() && is_word_byte(b[e]) {
                 continue;
             }
-            if self.capital_only[m.pattern().as_usize()] && !b[s].is_ascii_uppercase() {
+            if self.capital_only[m.entry] && !b[s].is_ascii_uppercase() {
                 continue;
             }
             out.push(Span::new(s, e, NATIONALITY, 0.7, ID));

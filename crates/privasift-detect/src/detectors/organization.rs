@@ -23,10 +23,10 @@
 //! `de`... Score 0.7. Brand names alone ("Zillow", "Citigroup") are missed:
 //! that is the model layer's job.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
+use crate::lexicon::Lexicon;
 use crate::words::{Word, is_word_byte, word_at, word_before};
 
 pub const ORGANIZATION: Kind = Kind::context("organization", Label::Organization);
@@ -212,21 +212,14 @@ fn next_word<'t>(text: &'t str, w: &Word<'t>) -> Option<Word<'t>> {
 }
 
 pub struct Organization {
-    /// Suffix and prefix words, found anywhere, then checked to stand alone.
-    words: AhoCorasick,
+    /// Suffix and prefix words, found at word starts, then checked to stand
+    /// alone.
+    words: Lexicon,
 }
 
 impl Organization {
     pub fn new() -> Result<Self, BuildError> {
-        // A full DFA: this pass runs over every byte of every text.
-        let words = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(SUFFIXES.iter().chain(PREFIXES))
-            .map_err(|e| BuildError::Detector {
-                detector: ID,
-                message: e.to_string(),
-            })?;
+        let words = Lexicon::new(ID, SUFFIXES.iter().chain(PREFIXES), false, is_word_byte)?;
         Ok(Self { words })
     }
 
@@ -312,10 +305,10 @@ impl Detector for Organization {
     fn detect(&self, text: &str, out: &mut Vec<Span>) {
         let b = text.as_bytes();
         let mut claimed_to = 0usize;
-        for m in self.words.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
+        for m in self.words.find(b, 0, b.len()) {
+            let (s, e) = (m.start, m.end);
             // The match must be a whole word, as `word_at` cuts it.
-            if s < claimed_to || (s > 0 && is_word_byte(b[s - 1])) {
+            if s < claimed_to {
                 continue;
             }
             let (_, Some(w)) = word_at(text, s) else {

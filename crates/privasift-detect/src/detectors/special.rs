@@ -20,11 +20,11 @@
 //! reported as the span; `scan` reports at record level which categories a
 //! record reveals, and `clean`'s default policy drops such records.
 
-use aho_corasick::AhoCorasick;
 use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
 use crate::context::floor_boundary;
+use crate::lexicon::Lexicon;
 
 const ID: &str = "special-category@1";
 
@@ -183,7 +183,7 @@ const TITLES: &[&str] = &[
 /// edge always, the right edge when the entry ends with a letter (so `j'`
 /// matches in `j'ai`). An entry ending in `*` is a prefix.
 struct Words {
-    ac: AhoCorasick,
+    lexicon: Lexicon,
     prefix: Vec<bool>,
     /// Which list an entry came from (for the lexicon: the kind).
     owner: Vec<usize>,
@@ -208,27 +208,24 @@ impl Words {
             }
             owner.push(o);
         }
-        // A full DFA: the lexicon pass runs over every byte of every text.
-        let ac = crate::context::word_automaton(ID, &terms, true)?;
-        Ok(Self { ac, prefix, owner })
+        let lexicon = Lexicon::new(ID, &terms, true, is_word_byte)?;
+        Ok(Self {
+            lexicon,
+            prefix,
+            owner,
+        })
     }
 
     /// Whole-word matches in `text[from..to]`: (start, end, owner).
-    fn find(
-        &self,
-        text: &str,
+    fn find<'a>(
+        &'a self,
+        text: &'a str,
         from: usize,
         to: usize,
-    ) -> impl Iterator<Item = (usize, usize, usize)> {
+    ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
         let b = text.as_bytes();
-        let hay = &text[from..to];
-        self.ac.find_iter(hay).filter_map(move |m| {
-            let (s, mut e) = (from + m.start(), from + m.end());
-            let i = m.pattern().as_usize();
-            let left_ok = s == 0 || !is_word_byte(b[s - 1]);
-            if !left_ok {
-                return None;
-            }
+        self.lexicon.find(b, from, to).filter_map(move |m| {
+            let (s, mut e, i) = (m.start, m.end, m.entry);
             if self.prefix[i] {
                 // Extend to the end of the word.
                 while e < b.len() && is_word_byte(b[e]) {

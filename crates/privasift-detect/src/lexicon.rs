@@ -1,0 +1,318 @@
+//! Word lists searched only where a word can start.
+//!
+//! The nationality, organisation and special-category detectors look for
+//! the entries of a word list in every text. An unanchored Aho-Corasick pass
+//! reads every byte through the automaton (about a fifth of a second per
+//! 100 MB each); but an entry only counts where a word starts, so a
+//! [`Lexicon`] walks its automaton only from the bytes that follow a
+//! non-word byte and whose first three bytes can begin an entry (a bit
+//! set of hashed three-byte prefixes, so most words are turned away
+//! without touching the automaton), and each walk ends as soon as no entry
+//! continues.
+
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
+
+/// A word list compiled for anchored searches at word starts.
+#[derive(Clone, Debug)]
+pub(crate) struct Lexicon {
+    dfa: DFA,
+    /// Bytes an entry can begin with (both cases when matching ignores
+    /// ASCII case).
+    first: [bool; 256],
+    /// Bytes that belong to a word: an entry cannot start after one.
+    word_byte: [bool; 256],
+    /// How bytes are compared: ASCII lower case, or as they are.
+    fold: [u8; 256],
+    /// The hashed first three (folded) bytes of every entry; an entry of
+    /// one or two bytes sets every key it begins.
+    prefixes: Box<[u64; PREFIX_WORDS]>,
+}
+
+/// Bits in the prefix set: 2^15 (4 KiB, in L1). A few hundred entries set
+/// a few percent of them, so a word that begins no entry passes by chance
+/// a few times in a hundred.
+const PREFIX_BITS: u32 = 15;
+const PREFIX_WORDS: usize = 1 << (PREFIX_BITS - 6);
+
+fn prefix_slot(a: u8, b: u8, c: u8) -> (usize, u64) {
+    let key = u32::from(a) | (u32::from(b) << 8) | (u32::from(c) << 16);
+    let h = key.wrapping_mul(0x9E37_79B1) >> (32 - PREFIX_BITS);
+    // `h` has PREFIX_BITS bits: the word index and the bit fit.
+    ((h >> 6) as usize, 1u64 << (h & 63))
+}
+
+/// One match: byte offsets in the searched text and the entry's index in
+/// the list given to [`Lexicon::new`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub entry: usize,
+}
+
+impl Lexicon {
+    /// Compiles `words`. `ascii_case_insensitive` folds ASCII letters only
+    /// (list accented capitals where they matter); `word_byte` says which
+    /// bytes belong to words, for the left edge of a match.
+    pub(crate) fn new<P: AsRef<[u8]>>(
+        detector: &'static str,
+        words: impl IntoIterator<Item = P>,
+        ascii_case_insensitive: bool,
+        word_byte: fn(u8) -> bool,
+    ) -> Result<Self, crate::BuildError> {
+        let words: Vec<P> = words.into_iter().collect();
+        let mut fold = [0u8; 256];
+        for (c, slot) in (0u8..=255).zip(fold.iter_mut()) {
+            *slot = if ascii_case_insensitive {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            };
+        }
+        let mut first = [false; 256];
+        let mut prefixes = Box::new([0u64; PREFIX_WORDS]);
+        let mut set = |a: u8, b: u8, c: u8| {
+            let (w, bit) = prefix_slot(a, b, c);
+            prefixes[w] |= bit;
+        };
+        for w in &words {
+            let w: Vec<u8> = w.as_ref().iter().map(|&c| fold[usize::from(c)]).collect();
+            match *w.as_slice() {
+                [] => {}
+                [a] => (0..=255).for_each(|b| (0..=255).for_each(|c| set(a, b, c))),
+                [a, b] => (0..=255).for_each(|c| set(a, b, c)),
+                [a, b, c, ..] => set(a, b, c),
+            }
+            if let Some(&c) = w.first() {
+                first[usize::from(c)] = true;
+                if ascii_case_insensitive {
+                    first[usize::from(c.to_ascii_uppercase())] = true;
+                }
+            }
+        }
+        let dfa = DFA::builder()
+            .ascii_case_insensitive(ascii_case_insensitive)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&words)
+            .map_err(|e| crate::BuildError::Detector {
+                detector,
+                message: e.to_string(),
+            })?;
+        let mut wb = [false; 256];
+        for (c, slot) in (0u8..=255).zip(wb.iter_mut()) {
+            *slot = word_byte(c);
+        }
+        Ok(Self {
+            dfa,
+            first,
+            word_byte: wb,
+            fold,
+            prefixes,
+        })
+    }
+
+    /// The longest entry that starts at `s` and ends by `to`.
+    fn longest_at(&self, b: &[u8], s: usize, to: usize) -> Option<Hit> {
+        let dfa = &self.dfa;
+        // Built with anchored starts, so this cannot fail.
+        let mut sid = dfa.start_state(Anchored::Yes).ok()?;
+        let mut hit = None;
+        for (at, &c) in b[s..to].iter().enumerate() {
+            sid = dfa.next_state(Anchored::Yes, sid, c);
+            if !dfa.is_special(sid) {
+                continue;
+            }
+            if dfa.is_dead(sid) {
+                break;
+            }
+            if dfa.is_match(sid) {
+                let entry = dfa.match_pattern(sid, 0);
+                let end = s + at + 1;
+                // Match states also carry entries that end here but start
+                // later (the unanchored automaton's failure matches).
+                if end - dfa.pattern_len(entry) == s {
+                    hit = Some(Hit {
+                        start: s,
+                        end,
+                        entry: entry.as_usize(),
+                    });
+                }
+            }
+        }
+        hit
+    }
+
+    /// The longest entries that start at the start of `text` or after a
+    /// non-word byte, within `text[from..to]`, left to right and not
+    /// overlapping (the search goes on after each one's end). The left edge
+    /// is read in the whole text, so a range that starts inside a word
+    /// finds nothing there; the right edge is left to the caller.
+    pub(crate) fn find<'a>(&'a self, text: &'a [u8], from: usize, to: usize) -> Hits<'a> {
+        Hits {
+            lexicon: self,
+            text,
+            at: from,
+            to: to.min(text.len()),
+            base: from,
+            mask: 0,
+        }
+    }
+}
+
+/// The matches of [`Lexicon::find`].
+pub(crate) struct Hits<'a> {
+    lexicon: &'a Lexicon,
+    text: &'a [u8],
+    /// Where the next block of candidates starts.
+    at: usize,
+    to: usize,
+    /// The block being read: its first byte, and a bit per byte that can
+    /// start an entry (not yet looked at).
+    base: usize,
+    mask: u64,
+}
+
+impl Hits<'_> {
+    /// Marks, without branches, the bytes of `text[at..at + 64]` (within
+    /// `to`) that follow a non-word byte and can begin an entry, and moves
+    /// `at` past them.
+    fn load_block(&mut self) {
+        let lex = self.lexicon;
+        let b = self.text;
+        let base = self.at;
+        let end = (base + 64).min(self.to);
+        let mut prev = if base == 0 { 0 } else { b[base - 1] };
+        let mut mask = 0u64;
+        for (k, &c) in b[base..end].iter().enumerate() {
+            // `&`, not `&&`: no branch in this loop.
+            #[allow(clippy::needless_bitwise_bool)]
+            let starts = lex.first[usize::from(c)] & !lex.word_byte[usize::from(prev)];
+            mask |= u64::from(starts) << k;
+            prev = c;
+        }
+        self.base = base;
+        self.mask = mask;
+        self.at = end;
+    }
+}
+
+impl Iterator for Hits<'_> {
+    type Item = Hit;
+
+    fn next(&mut self) -> Option<Hit> {
+        let lex = self.lexicon;
+        let (b, to) = (&self.text[..self.to], self.to);
+        let folded = |i: usize| b.get(i).map_or(0, |&c| lex.fold[usize::from(c)]);
+        loop {
+            while self.mask == 0 {
+                if self.at >= to {
+                    return None;
+                }
+                self.load_block();
+            }
+            let s = self.base + self.mask.trailing_zeros() as usize;
+            self.mask &= self.mask - 1;
+            let (w, bit) = prefix_slot(lex.fold[usize::from(b[s])], folded(s + 1), folded(s + 2));
+            if lex.prefixes[w] & bit != 0
+                && let Some(hit) = lex.longest_at(b, s, to)
+            {
+                // Go on after the match: drop what is left of this block.
+                self.mask = 0;
+                self.at = hit.end;
+                return Some(hit);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use aho_corasick::AhoCorasick;
+
+    fn alnum(c: u8) -> bool {
+        c.is_ascii_alphanumeric() || c >= 0x80
+    }
+
+    fn hits(lex: &Lexicon, text: &str) -> Vec<(usize, usize, usize)> {
+        lex.find(text.as_bytes(), 0, text.len())
+            .map(|h| (h.start, h.end, h.entry))
+            .collect()
+    }
+
+    #[test]
+    fn longest_entry_at_word_starts_only() {
+        let lex = Lexicon::new("t", ["cat", "catholic", "holi"], true, alnum).unwrap();
+        assert_eq!(hits(&lex, "Catholic cat"), [(0, 8, 1), (9, 12, 0)]);
+        // "holi" inside "catholic" does not start a word; "cats" starts
+        // with an entry (the caller checks the right edge).
+        assert_eq!(hits(&lex, "xcatholic cats"), [(10, 13, 0)]);
+        assert_eq!(hits(&lex, "é-holi"), [(3, 7, 2)]);
+        assert!(hits(&lex, "").is_empty());
+    }
+
+    #[test]
+    fn case_and_range() {
+        let lex = Lexicon::new("t", ["Inc", "ministère"], false, alnum).unwrap();
+        assert_eq!(
+            hits(&lex, "inc Inc MINISTÈRE ministère"),
+            [(4, 7, 0), (19, 29, 1)]
+        );
+        // The range cuts the right edge; the left edge is read in the whole
+        // text.
+        let text = "Inc Inc";
+        let found: Vec<_> = lex.find(text.as_bytes(), 1, 6).map(|h| h.start).collect();
+        assert!(found.is_empty());
+        let found: Vec<_> = lex.find(text.as_bytes(), 4, 7).map(|h| h.start).collect();
+        assert_eq!(found, [4]);
+    }
+
+    /// What an anchored leftmost-longest search finds at each word start, the
+    /// lexicon finds too, on random texts over a small alphabet (so entries
+    /// overlap and nest often), short ones and ones over several 64-byte
+    /// blocks.
+    #[test]
+    fn agrees_with_an_unanchored_search_at_word_starts() {
+        let words = ["ab", "abc", "b", "bca", "ca", "a b", "cab*", "é"];
+        let lex = Lexicon::new("t", words, true, alnum).unwrap();
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(words)
+            .unwrap();
+        let alphabet = ["a", "b", "c", "A", " ", "é", "*", "B"];
+        let mut next = crate::xorshift(7);
+        for round in 0..3000 {
+            let n = usize::try_from(next() % if round % 3 == 0 { 300 } else { 14 }).unwrap();
+            let text: String = (0..n)
+                .map(|_| alphabet[usize::try_from(next() % 8).unwrap()])
+                .collect();
+            let b = text.as_bytes();
+            let at_start = |s: usize| s == 0 || !alnum(b[s - 1]);
+            // Reference: at each word start, the longest entry there;
+            // skip past it.
+            let mut want = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                if at_start(i) {
+                    let input = aho_corasick::Input::new(b)
+                        .span(i..b.len())
+                        .anchored(Anchored::Yes);
+                    let m = ac.try_find(input).unwrap();
+                    if let Some(m) = m {
+                        want.push((m.start(), m.end(), m.pattern().as_usize()));
+                        i = m.end();
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+            assert_eq!(hits(&lex, &text), want, "{text:?}");
+        }
+    }
+}
