@@ -503,15 +503,27 @@ fn next_char_boundary(text: &str, mut i: usize) -> usize {
 }
 
 /// Sorts by start and removes overlaps: of two overlapping spans the one with
-/// the higher score stays, then the longer one, then the earlier one.
+/// the higher score stays, then the longer one, then the earlier one; but an
+/// address wins over the spans it holds.
 pub(crate) fn resolve_overlaps(spans: &mut Vec<Span>) {
+    // An address holds the words of its street and town: "Imam" in "31 Rue
+    // Al Imam Al Bakri", a name in "12 rue Victor Hugo" are part of it,
+    // whatever their score.
+    let holds = |a: &Span, b: &Span| {
+        a.label() == Label::Address && a.start <= b.start && b.end <= a.end && a.len() > b.len()
+    };
     spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut kept: Vec<Span> = Vec::with_capacity(spans.len());
     for s in spans.drain(..) {
         match kept.last() {
             Some(last) if last.overlaps(&s) => {
-                let better =
-                    s.score > last.score || (s.score == last.score && s.len() > last.len());
+                let better = if holds(&s, last) {
+                    true
+                } else if holds(last, &s) {
+                    false
+                } else {
+                    s.score > last.score || (s.score == last.score && s.len() > last.len())
+                };
                 if better {
                     kept.pop();
                     // The new span may now overlap an earlier kept one.
@@ -532,6 +544,31 @@ pub(crate) fn resolve_overlaps(spans: &mut Vec<Span>) {
 mod tests {
     use super::*;
     use privasift_core::{Kind, Pattern};
+
+    #[test]
+    fn an_address_wins_over_what_it_holds() {
+        const STREET: Kind = Kind::new("street", Label::Address);
+        const FAITH: Kind = Kind::new("faith", Label::ReligionOrBelief);
+        const NAME: Kind = Kind::new("name", Label::Person);
+        // "31 Rue Al Imam Al Bakri", then a name after it.
+        let mut spans = vec![
+            Span::new(10, 14, FAITH, 0.85, "s"),
+            Span::new(0, 23, STREET, 0.8, "a"),
+            Span::new(20, 30, NAME, 0.9, "p"),
+        ];
+        resolve_overlaps(&mut spans);
+        let kept: Vec<_> = spans.iter().map(|s| (s.start, s.end)).collect();
+        // The address holds the faith word; the name only overlaps it, and
+        // its higher score wins as usual.
+        assert_eq!(kept, [(20, 30)]);
+        let mut spans = vec![
+            Span::new(10, 14, FAITH, 0.85, "s"),
+            Span::new(0, 23, STREET, 0.8, "a"),
+        ];
+        resolve_overlaps(&mut spans);
+        assert_eq!(spans.len(), 1);
+        assert_eq!((spans[0].start, spans[0].end), (0, 23));
+    }
 
     const DIGITS: Kind = Kind::new("digits", Label::Code);
     const FOUR: Kind = Kind::new("four", Label::Phone);

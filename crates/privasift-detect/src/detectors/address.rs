@@ -102,9 +102,22 @@ const CUES: &[&str] = &[
     "adresse est",
 ];
 
-const P_UNIT: usize = 0;
-const P_MILITARY: usize = 1;
-const P_MILITARY_POST: usize = 2;
+const P_MILITARY: usize = 0;
+const P_MILITARY_POST: usize = 1;
+
+/// The words that open a suite or a flat: "Suite 377", "Apt. 322".
+const UNIT_WORDS: &[&str] = &[
+    "Suite",
+    "SUITE",
+    "Ste.",
+    "Apt.",
+    "Apt",
+    "APT",
+    "APT.",
+    "Apartment",
+    "Appt",
+    "Appt.",
+];
 
 pub struct Address {
     streets: AhoCorasick,
@@ -337,10 +350,6 @@ impl Detector for Address {
 
     fn patterns(&self) -> Vec<Pattern> {
         vec![
-            // P_UNIT
-            Pattern::new(
-                r"(?-u:\b)(?:Suite|SUITE|Ste\.|Apt\.?|APT\.?|Apartment|Appt\.?)[ ][0-9]{1,5}[A-Z]?(?-u:\b)",
-            ),
             // P_MILITARY
             Pattern::new(r"(?-u:\b)(?:PSC|Unit|CMR)[ ][0-9]{1,5},?[ ]Box[ ][0-9]{1,5}(?-u:\b)"),
             // P_MILITARY_POST
@@ -350,7 +359,6 @@ impl Detector for Address {
 
     fn confirm(&self, _text: &str, c: Candidate, out: &mut Vec<Span>) -> bool {
         let score = match c.pattern {
-            P_UNIT => 0.75,
             P_MILITARY | P_MILITARY_POST => 0.9,
             _ => return false,
         };
@@ -364,10 +372,319 @@ impl Detector for Address {
             // Every rule needs a number.
             return;
         }
+        let first = out.len();
         self.detect_in(text, &digit_windows(text, &runs), out);
         Self::compound_streets(text, &runs, out);
         self.after_cues(text, &runs, out);
+        units(text, &runs, out);
+        grow_blocks(text, out, first);
     }
+}
+
+/// Suites and flats: a unit word, a space, then a number of 1 to 5 digits
+/// (maybe a capital: "Suite 12B"), as a whole word. 0.75.
+fn units(text: &str, runs: &[(usize, usize)], out: &mut Vec<Span>) {
+    let b = text.as_bytes();
+    for &(d, end) in runs {
+        let mut e = end;
+        if b.get(e).is_some_and(u8::is_ascii_uppercase) {
+            e += 1;
+        }
+        if end - d > 5 || d < 2 || b[d - 1] != b' ' || b.get(e).is_some_and(|&c| is_word_byte(c)) {
+            continue;
+        }
+        let word_start = text[..d - 1].rfind(|c: char| !(c.is_ascii_alphabetic() || c == '.'));
+        let s = word_start.map_or(0, |i| i + 1);
+        if (s == 0 || !is_word_byte(b[s - 1])) && UNIT_WORDS.contains(&&text[s..d - 1]) {
+            out.push(Span::new(s, e, ADDRESS, 0.75, ID));
+        }
+    }
+}
+
+/// Bytes that may open a line of an address block before its content:
+/// indentation, e-mail quoting, list marks, replacement marks.
+const LINE_PREFIX: &[char] = &[' ', '\t', '>', '?', '|', '*', '\u{a0}'];
+
+/// Short words that join the words of a town's name ("Reguengos de
+/// Monsaraz", "Bergen op Zoom").
+const TOWN_LINKS: &[&str] = &[
+    "de", "du", "des", "la", "le", "les", "d'", "l'", "di", "da", "do", "dos", "das", "del", "van",
+    "von", "der", "den", "op", "am", "an", "im", "en", "sur", "sous", "y", "e", "upon", "on",
+    "the",
+];
+
+/// A postcode: 4 to 6 digits ("75002", "2000"), or a UK-style code (2 to 4
+/// capitals and digits with at least one digit, maybe followed by its
+/// inward half: "NW1", "NW1 6XE" is two words).
+fn is_postcode(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '.']);
+    ((4..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+        || ((2..=4).contains(&w.len())
+            && w.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+            && w.bytes().any(|b| b.is_ascii_digit())
+            && w.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+}
+
+/// Four digits that may be a year ("2019"): a postcode only with a town or
+/// a country beside it.
+fn year_like(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '.']);
+    w.len() == 4
+        && (w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Letters only (a town's or a country's word, any case), maybe with `-`,
+/// `'` or a closing comma.
+fn letters_word(w: &str) -> bool {
+    let w = w.trim_end_matches(',');
+    !w.is_empty()
+        && w.chars().next().is_some_and(char::is_alphabetic)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+}
+
+/// What one line (or comma-separated part) of an address block can be.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Part {
+    /// A suite or flat: "Suite 845", "Apt. 202".
+    Unit,
+    /// Words that end with a postcode, or a postcode then a town:
+    /// "Switzerland 05377", "NO 14908", "75002 Paris", "London NW1 6XE".
+    Code,
+    /// A town, region, state or country: one to four words of letters
+    /// ("Evionnaz", "South Africa", ", CO").
+    Town,
+}
+
+/// Reads `part` (trimmed) as a part of an address block.
+fn block_part(part: &str) -> Option<Part> {
+    let part = part.trim_matches([' ', ',', '.', '\u{a0}']);
+    if part.is_empty() || part.len() > 48 {
+        return None;
+    }
+    let words: Vec<&str> = part.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    if words.len() > 5 {
+        return None;
+    }
+    let unit = matches!(
+        words.first().map(|w| w.trim_end_matches('.')),
+        Some("Suite" | "SUITE" | "Ste" | "Apt" | "APT" | "Apartment" | "Appt" | "apt" | "suite")
+    ) && words.len() == 2
+        && house_number(words[1]);
+    if unit {
+        return Some(Part::Unit);
+    }
+    if let [alone] = words.as_slice()
+        && year_like(alone)
+    {
+        return None;
+    }
+    let code_at = words.iter().position(|w| is_postcode(w));
+    let others_are_letters = |skip: usize| {
+        words
+            .iter()
+            .enumerate()
+            .all(|(i, w)| i == skip || letters_word(w) || is_postcode(w))
+    };
+    match code_at {
+        // A code first needs a town after it ("75002 Paris"); last, a
+        // place before it ("Sweden 67626") or nothing ("34694").
+        // After the code: a town, its words capitalised ("75002 Paris").
+        Some(0)
+            if others_are_letters(0)
+                && words.len() <= 4
+                && words[1..]
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase)) =>
+        {
+            Some(Part::Code)
+        }
+        Some(i) if others_are_letters(i) && i + 1 == words.len() => Some(Part::Code),
+        Some(_) => None,
+        None => {
+            let linked = words
+                .iter()
+                .filter(|w| TOWN_LINKS.contains(&w.to_lowercase().as_str()))
+                .count();
+            let town = words.len() - linked <= 4
+                && words.iter().all(|w| letters_word(w))
+                && words
+                    .first()
+                    .is_some_and(|w| !TOWN_LINKS.contains(&w.to_lowercase().as_str()));
+            town.then_some(Part::Town)
+        }
+    }
+}
+
+/// The length of the start of `part` that is a postcode after at most four
+/// words of letters, when a sentence goes on after it: "Netherlands 62971"
+/// in "Netherlands 62971 in case of an issue".
+fn code_prefix(part: &str) -> Option<usize> {
+    let lead = part.len() - part.trim_start_matches([' ', ',']).len();
+    let mut words = 0;
+    for (pos, w) in words_in(part, lead, part.len()) {
+        if is_postcode(w) && (words > 0 || !year_like(w)) {
+            return Some(pos + w.trim_end_matches([',', '.']).len());
+        }
+        words += 1;
+        if words > 4 || !letters_word(w) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The line holding byte `at`: (start of the line, start of its content
+/// after [`LINE_PREFIX`], end of the line).
+fn line_around(text: &str, at: usize) -> (usize, usize, usize) {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let content = text[start..end].trim_start_matches(LINE_PREFIX);
+    (start, end - content.len(), end)
+}
+
+/// An address block grows around what the rules found, in the order such
+/// blocks are written (an envelope, a signature, a form):
+/// - back over the house number and street on the same line ("692 Kuuse
+///   53 Apt. 641", "3378 217 Lovers Lane"), and over a street line just
+///   above a line that starts with the address ("727 Gesterbyntie 68" above
+///   "Suite 377");
+/// - on over the parts after it, on the same line after commas or on the
+///   lines below: suites, towns, states, countries, postcodes. The block
+///   ends at its last postcode (or suite): a town alone after a street may
+///   be the next sentence ("Best regards").
+///
+/// The parts found on their own stay: the block holds them, and an address
+/// wins over the spans it holds (`resolve_overlaps`).
+fn grow_blocks(text: &str, out: &mut [Span], first: usize) {
+    for span in out.iter_mut().skip(first) {
+        let (mut s, mut e) = (span.start, span.end);
+        s = back_on_line(text, s);
+        s = back_over_lines(text, s);
+        let grown = forward(text, e);
+        if grown > e {
+            e = grown;
+            span.score = span.score.max(0.9);
+        }
+        span.start = s;
+        span.end = e;
+    }
+}
+
+/// Back from `s` over the words of its line that can open an address: house
+/// numbers and capitalised words (at most five), when the first of them is
+/// a number.
+fn back_on_line(text: &str, s: usize) -> usize {
+    let (_, content, _) = line_around(text, s);
+    if s == content || text.as_bytes()[s - 1] != b' ' {
+        return s;
+    }
+    let mut start = s;
+    for (pos, w) in words_in(text, content, s).iter().rev().take(5) {
+        let number = house_number(w);
+        let capital = w.chars().next().is_some_and(char::is_uppercase) && letters_word(w);
+        if w.ends_with(',') || !(number || capital) {
+            break;
+        }
+        if number {
+            start = *pos;
+        }
+    }
+    start
+}
+
+/// Up over the end of the line just above when `s` opens its line and
+/// that line ends with a street: at most six house numbers and capitalised
+/// words, shaped as a number then a capitalised word or capitalised words
+/// then a number ("727 Gesterbyntie 68", "Meet me at 5100 Quadra 104").
+fn back_over_lines(text: &str, s: usize) -> usize {
+    let (line_start, content, _) = line_around(text, s);
+    if content != s || line_start == 0 {
+        return s;
+    }
+    let (_, above, above_end) = line_around(text, line_start - 1);
+    let line = text[above..above_end].trim_end_matches([' ', ',', '.', '\r']);
+    let end = above + line.len();
+    let mut start = end;
+    for (pos, w) in words_in(text, above, end).iter().rev().take(6) {
+        let number = house_number(w);
+        let capital = w.chars().next().is_some_and(char::is_uppercase) && letters_word(w);
+        if w.ends_with(',') || !(number || capital) {
+            break;
+        }
+        start = *pos;
+    }
+    // Capitalised words before the number may be the end of a sentence:
+    // drop them back to the first number, unless no number precedes the
+    // name ("Holmatun 45").
+    let run = &text[start..end];
+    let first_number = words_in(text, start, end)
+        .into_iter()
+        .find(|(_, w)| house_number(w));
+    match first_number {
+        Some((pos, _)) if address_shaped(&text[pos..end]) => pos,
+        Some(_) if address_shaped(run) => start,
+        _ => s,
+    }
+}
+
+/// The end of the parts that follow `e`: comma-separated parts on the same
+/// line, then whole lines below, up to the last postcode or suite.
+fn forward(text: &str, e: usize) -> usize {
+    let mut end = e;
+    let mut at = e;
+    // The same line: ", Grubbenvorst, Netherlands 04020".
+    let (_, _, line_end) = line_around(text, e.min(text.len()));
+    let mut parts = 0;
+    while at < line_end && parts < 4 {
+        let rest = &text[at..line_end];
+        if !rest.starts_with(", ") && !rest.starts_with(' ') {
+            break;
+        }
+        let body = rest.trim_start_matches([',', ' ']);
+        let from = line_end - body.len();
+        let len = body.find([',', ';', '(', ')']).unwrap_or(body.len());
+        let piece = &body[..len];
+        // A sentence goes on after the address: ". Please call me".
+        let piece = piece.find(". ").map_or(piece, |i| &piece[..i]);
+        let Some(kind) = block_part(piece) else {
+            if let Some(n) = code_prefix(piece) {
+                end = from + n;
+            }
+            break;
+        };
+        let stop = from + piece.trim_end_matches([' ', ',', '.']).len();
+        if kind != Part::Town {
+            end = stop;
+        }
+        at = stop;
+        parts += 1;
+    }
+    if text[end..line_end].trim_matches([' ', ',', '.']).is_empty() {
+        // The lines below.
+        let mut line = line_end;
+        for _ in 0..5 {
+            if line >= text.len() {
+                break;
+            }
+            let (_, content, next_end) = line_around(text, line + 1);
+            let body = text[content..next_end].trim_end_matches([' ', '\r']);
+            match block_part(body) {
+                Some(Part::Town) => {}
+                Some(_) => end = content + body.trim_end_matches([',', '.']).len(),
+                None => {
+                    if let Some(n) = code_prefix(body) {
+                        end = content + n;
+                    }
+                    break;
+                }
+            }
+            line = next_end;
+        }
+    }
+    end
 }
 
 /// Every accepted street word has a house number near it: a digit at most
@@ -644,6 +961,59 @@ mod tests {
         );
         assert_eq!(found("USS Mahler\nFPO AE 70489"), ["FPO AE 70489"]);
         assert!(found("a suite 282 of songs, an apt 12 remark, Unit 4 of the course").is_empty());
+    }
+
+    #[test]
+    fn address_blocks_grow_over_their_lines() {
+        assert_eq!(
+            found(
+                "Call a taxi to 692 Kuuse 53 Apt. 641, Grubbenvorst, Netherlands 04020. Please call."
+            ),
+            ["692 Kuuse 53 Apt. 641, Grubbenvorst, Netherlands 04020"]
+        );
+        assert_eq!(
+            found("Meet me at 5100 Quadra 104\n Suite 845\n Evionnaz\n Switzerland 05377\nBye"),
+            ["5100 Quadra 104\n Suite 845\n Evionnaz\n Switzerland 05377"]
+        );
+        assert_eq!(
+            found(">Matthew Abramov\n>727 Gesterbyntie 68\n>Suite 377\n>HYVINKÄÄ\n>Finland 12345"),
+            ["727 Gesterbyntie 68\n>Suite 377\n>HYVINKÄÄ\n>Finland 12345"]
+        );
+        assert_eq!(
+            found(
+                "Please return to 6750 Koskikatu 25 Apt. 864\nArtilleros\n, CO\n Uruguay 64677 soon"
+            ),
+            ["6750 Koskikatu 25 Apt. 864\nArtilleros\n, CO\n Uruguay 64677"]
+        );
+        // A number before the street on the same line is its house number.
+        assert_eq!(found("3378 217 Lovers Lane"), ["3378 217 Lovers Lane"]);
+    }
+
+    #[test]
+    fn address_blocks_stop_where_the_address_does() {
+        // Towns count only before a postcode: the next lines may be prose.
+        assert_eq!(
+            found("See you at 10 Downing Street\nBest regards\nJohn"),
+            ["10 Downing Street"]
+        );
+        assert_eq!(found("Suite 12\nThanks for your order"), ["Suite 12"]);
+        assert_eq!(
+            found("Envoyez-le au 12 rue de la Paix, Paris, France, merci."),
+            ["12 rue de la Paix"]
+        );
+        // A line above that is a sentence, not a street.
+        assert_eq!(
+            found("We met in 2019 and talked a lot\nSuite 5\nParis 75002"),
+            ["Suite 5\nParis 75002"]
+        );
+        // A year alone on the next line is not a postcode.
+        assert_eq!(
+            found("12 rue Oberkampf\n2019 was a good year"),
+            ["12 rue Oberkampf"]
+        );
+        assert_eq!(found("12 rue Oberkampf\n2019\nnext"), ["12 rue Oberkampf"]);
+        // A lower-case word stops the number before the street.
+        assert_eq!(found("page 4 of 12 rue Oberkampf"), ["12 rue Oberkampf"]);
     }
 
     /// Searching near digits finds what a search of the whole text finds.
