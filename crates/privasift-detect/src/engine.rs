@@ -504,13 +504,27 @@ fn next_char_boundary(text: &str, mut i: usize) -> usize {
 
 /// Sorts by start and removes overlaps: of two overlapping spans the one with
 /// the higher score stays, then the longer one, then the earlier one; but an
-/// address wins over the spans it holds.
+/// address or an organisation wins over the spans it holds.
 pub(crate) fn resolve_overlaps(spans: &mut Vec<Span>) {
     // An address holds the words of its street and town: "Imam" in "31 Rue
     // Al Imam Al Bakri", a name in "12 rue Victor Hugo" are part of it,
-    // whatever their score.
+    // whatever their score. An organisation holds the names in its own
+    // ("Aunt Bertha Inc", "University of Oxford"), but not a special
+    // category, which decides what happens to the record.
+    // Identifiers, numbers and the like are never held: they keep their
+    // own label.
     let holds = |a: &Span, b: &Span| {
-        a.label() == Label::Address && a.start <= b.start && b.end <= a.end && a.len() > b.len()
+        let inside = a.start <= b.start && b.end <= a.end && a.len() > b.len();
+        let name = matches!(
+            b.label(),
+            Label::Person | Label::Location | Label::Organization | Label::Nrp | Label::Date
+        );
+        inside
+            && match a.label() {
+                Label::Address => name || b.label().is_special_category(),
+                Label::Organization => name,
+                _ => false,
+            }
     };
     spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut kept: Vec<Span> = Vec::with_capacity(spans.len());
@@ -568,6 +582,42 @@ mod tests {
         resolve_overlaps(&mut spans);
         assert_eq!(spans.len(), 1);
         assert_eq!((spans[0].start, spans[0].end), (0, 23));
+    }
+
+    #[test]
+    fn identifiers_are_never_held() {
+        const ORG: Kind = Kind::new("org", Label::Organization);
+        const STREET: Kind = Kind::new("street", Label::Address);
+        const IBAN: Kind = Kind::new("iban", Label::Iban);
+        for outer in [ORG, STREET] {
+            let mut spans = vec![
+                Span::new(0, 27, IBAN, 0.9, "i"),
+                Span::new(0, 37, outer, 0.7, "o"),
+            ];
+            resolve_overlaps(&mut spans);
+            assert_eq!(spans.iter().map(|s| s.kind).collect::<Vec<_>>(), [IBAN]);
+        }
+    }
+
+    #[test]
+    fn an_organisation_holds_names_but_not_special_categories() {
+        const ORG: Kind = Kind::new("org", Label::Organization);
+        const NAME: Kind = Kind::new("name", Label::Person);
+        const PARTY: Kind = Kind::new("party", Label::PoliticalOpinion);
+        // "Aunt Bertha Inc": the company, not Ms Bertha.
+        let mut spans = vec![
+            Span::new(5, 11, NAME, 0.8, "p"),
+            Span::new(0, 15, ORG, 0.7, "o"),
+        ];
+        resolve_overlaps(&mut spans);
+        assert_eq!(spans.iter().map(|s| s.kind).collect::<Vec<_>>(), [ORG]);
+        // A party's name inside it stays: it decides the record's fate.
+        let mut spans = vec![
+            Span::new(5, 11, PARTY, 0.9, "s"),
+            Span::new(0, 15, ORG, 0.7, "o"),
+        ];
+        resolve_overlaps(&mut spans);
+        assert_eq!(spans.iter().map(|s| s.kind).collect::<Vec<_>>(), [PARTY]);
     }
 
     const DIGITS: Kind = Kind::new("digits", Label::Code);

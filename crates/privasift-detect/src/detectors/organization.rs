@@ -18,10 +18,14 @@
 //!   `ministère des Affaires étrangères`, `Chambre des lords`,
 //!   `Société Générale`.
 //!
+//! - capitalised words after a phrase that says someone works there: "I
+//!   work for Citigroup", "works at Wolters Kluwer", "employed by Teradata",
+//!   "travaille chez Decathlon", "salariée de Renault".
+//!
 //! Capitalised words are words with an upper-case first letter or all in
 //! capitals (`MAC News Media Association`), joined by `&`, `and`, `et`, `of`,
-//! `de`... Score 0.7. Brand names alone ("Zillow", "Citigroup") are missed:
-//! that is the model layer's job.
+//! `de`... Score 0.7. Brand names alone elsewhere ("which later became
+//! Zillow") are missed: that is the model layer's job.
 
 use privasift_core::{Detector, Kind, Label, Span};
 
@@ -173,6 +177,41 @@ const PREFIXES: &[&str] = &[
     "House",
 ];
 
+/// Phrases after which capitalised words name an employer (lower case; the
+/// capitalised form is added).
+const EMPLOYER_CUES: &[&str] = &[
+    "work for",
+    "works for",
+    "worked for",
+    "working for",
+    "work at",
+    "works at",
+    "worked at",
+    "working at",
+    "employed by",
+    "employed at",
+    "employee of",
+    "employee at",
+    "intern at",
+    "interned at",
+    "job at",
+    "travaille chez",
+    "travaille pour",
+    "travaillait chez",
+    "travaillait pour",
+    "employé chez",
+    "employée chez",
+    "employé par",
+    "employée par",
+    "salarié de",
+    "salariée de",
+    "salarié chez",
+    "salariée chez",
+    "stagiaire chez",
+    "embauché chez",
+    "embauchée chez",
+];
+
 /// Words that join the words of a name.
 const JOINERS: &[&str] = &[
     "and", "of", "for", "et", "de", "du", "des", "d'", "la", "le", "les",
@@ -188,8 +227,11 @@ const NOT_START: &[&str] = &[
     "To", "By", "With", "And", "But", "Or", "If", "When",
 ];
 
+/// An upper-case first letter, and not a code: at most two digits ("3M",
+/// "21st Century" are names; "BZ918510A" is an identifier).
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
+        && w.bytes().filter(u8::is_ascii_digit).count() <= 2
 }
 
 /// The text between two words is a single space (or ` & `, which is not a
@@ -215,12 +257,43 @@ pub struct Organization {
     /// Suffix and prefix words, found at word starts, then checked to stand
     /// alone.
     words: Lexicon,
+    /// Entries of `words` from this index on are employer cues.
+    names: usize,
 }
 
 impl Organization {
     pub fn new() -> Result<Self, BuildError> {
-        let words = Lexicon::new(ID, SUFFIXES.iter().chain(PREFIXES), false, is_word_byte)?;
-        Ok(Self { words })
+        let mut entries: Vec<String> = SUFFIXES
+            .iter()
+            .chain(PREFIXES)
+            .map(|w| (*w).to_owned())
+            .collect();
+        let names = entries.len();
+        for cue in EMPLOYER_CUES {
+            entries.push((*cue).to_owned());
+            entries.push(crate::words::title_case(cue));
+        }
+        let words = Lexicon::new(ID, &entries, false, is_word_byte)?;
+        Ok(Self { words, names })
+    }
+
+    /// The capitalised words right after an employer cue that ends at `e`.
+    fn employer(text: &str, e: usize) -> Option<(usize, usize)> {
+        if text.as_bytes().get(e) != Some(&b' ') {
+            return None;
+        }
+        let (_, Some(first)) = word_at(text, e + 1) else {
+            return None;
+        };
+        if first.start != e + 1 || !capitalised(first.text) {
+            return None;
+        }
+        let last = Self::end_after(&first, text);
+        // "The Guardian", not "The" alone.
+        if NOT_START.contains(&first.text) && last.is_none() {
+            return None;
+        }
+        Some((first.start, last.map_or(first.end, |l| l.end)))
     }
 
     /// The first word of the name ending with suffix word `w`, if any.
@@ -311,6 +384,13 @@ impl Detector for Organization {
             if s < claimed_to {
                 continue;
             }
+            if m.entry >= self.names {
+                if let Some((from, to)) = Self::employer(text, e) {
+                    out.push(Span::new(from, to, ORGANIZATION, SCORE, ID));
+                    claimed_to = to;
+                }
+                continue;
+            }
             let (_, Some(w)) = word_at(text, s) else {
                 continue;
             };
@@ -374,6 +454,24 @@ mod tests {
             ["Postel Properties Limited"]
         );
         assert_eq!(found("Messrs Wilson & Co. wrote"), ["Messrs Wilson & Co."]);
+    }
+
+    #[test]
+    fn employers_after_a_cue() {
+        assert_eq!(found("I work for Wolters Kluwer"), ["Wolters Kluwer"]);
+        assert_eq!(found("Works at The Guardian since 2019."), ["The Guardian"]);
+        assert_eq!(
+            found("Elle travaille chez Decathlon, il est salarié de Renault Trucks."),
+            ["Decathlon", "Renault Trucks"]
+        );
+        // The name is said once.
+        assert_eq!(found("I work for Aunt Bertha Inc"), ["Aunt Bertha Inc"]);
+        assert!(found("I work for the government. I work for The end.").is_empty());
+        // An identifier before an organisation word is not part of its name.
+        assert_eq!(
+            found("IBAN FR7630006000011234567890189. Hospital staff"),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

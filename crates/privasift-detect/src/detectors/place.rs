@@ -20,6 +20,12 @@
 //! preposition before them ("in", "from", "à", "de", "près de"...).
 //! Scores: country or region 0.8, city 0.7, ambiguous name with its
 //! preposition 0.6.
+//!
+//! A place outside the gazetteer is found after a verb of travel or
+//! residence and its preposition ("flew to Neupré", "returned to LYCKSELE",
+//! "lives in Bremen Ohlenhof", "habite à Saint-Jean-de-Luz", "originaire de
+//! Cotonou"): one to four capitalised words (or words in capitals), linked
+//! by `de`, `la`, `del`...; 0.65.
 
 use std::collections::HashSet;
 
@@ -72,6 +78,110 @@ const PREPOSITIONS: &[&str] = &[
     "domicilié",
     "domiciliée",
     "demeurant",
+];
+
+/// A verb of travel or residence, then its preposition: what follows is
+/// a place. (verb, prepositions)
+const CUES: &[(&str, &[&str])] = &[
+    ("flew", &["to"]),
+    ("fly", &["to"]),
+    ("flying", &["to"]),
+    ("flown", &["to"]),
+    ("travelled", &["to"]),
+    ("traveled", &["to"]),
+    ("travelling", &["to"]),
+    ("traveling", &["to"]),
+    ("moved", &["to"]),
+    ("moving", &["to"]),
+    ("relocated", &["to"]),
+    ("returned", &["to"]),
+    ("returning", &["to"]),
+    ("drove", &["to"]),
+    ("emigrated", &["to"]),
+    ("headed", &["to"]),
+    ("lives", &["in"]),
+    ("live", &["in"]),
+    ("living", &["in"]),
+    ("lived", &["in"]),
+    ("resides", &["in"]),
+    ("residing", &["in"]),
+    ("born", &["in"]),
+    ("based", &["in"]),
+    ("settled", &["in"]),
+    ("raised", &["in"]),
+    ("up", &["in"]),
+    ("habite", &["à", "au"]),
+    ("habitait", &["à", "au"]),
+    ("vit", &["à", "au"]),
+    ("vivait", &["à", "au"]),
+    ("né", &["à", "au"]),
+    ("née", &["à", "au"]),
+    ("réside", &["à", "au"]),
+    ("résidant", &["à", "au"]),
+    ("domicilié", &["à", "au"]),
+    ("domiciliée", &["à", "au"]),
+    ("demeurant", &["à", "au"]),
+    ("rendu", &["à", "au"]),
+    ("rendue", &["à", "au"]),
+    ("déménagé", &["à", "au"]),
+    ("déménagée", &["à", "au"]),
+    ("installé", &["à", "au"]),
+    ("installée", &["à", "au"]),
+    ("retourné", &["à", "au"]),
+    ("retournée", &["à", "au"]),
+    ("parti", &["pour"]),
+    ("partie", &["pour"]),
+    ("originaire", &["de", "d'"]),
+];
+
+/// Capitalised words after a cue that are not places.
+const NOT_PLACES: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "The",
+    "A",
+    "An",
+    "I",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "M",
+    "Mme",
+    "Mlle",
+    "Me",
+    "Le",
+    "La",
+    "Les",
+    "Lundi",
+    "Mardi",
+    "Mercredi",
+    "Jeudi",
+    "Vendredi",
+    "Samedi",
+    "Dimanche",
+];
+
+/// Words that join the words of a place's name.
+const PLACE_LINKS: &[&str] = &[
+    "de", "du", "des", "la", "le", "del", "do", "da", "dos", "upon", "sur", "en",
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -233,6 +343,49 @@ impl Place {
     }
 }
 
+/// The end of a place's name that starts with `first` (written as a name)
+/// after a verb of travel or residence and its preposition.
+fn after_cue(text: &str, first: &Word<'_>, cased: Cased) -> Option<usize> {
+    let b = text.as_bytes();
+    if first.start < 2 || b[first.start - 1] != b' ' || NOT_PLACES.contains(&first.text) {
+        return None;
+    }
+    let prep = word_before(text, first.start)?;
+    if prep.end + 1 != first.start || !matches!(prep.text, "to" | "in" | "à" | "au" | "pour" | "de")
+    {
+        return None;
+    }
+    let verb = word_before(text, prep.start).filter(|v| v.end + 1 == prep.start)?;
+    let cued = CUES
+        .iter()
+        .any(|(v, preps)| v.eq_ignore_ascii_case(verb.text) && preps.contains(&prep.text));
+    if !cued {
+        return None;
+    }
+    // The name's words: written as the first one is, or linking words
+    // between them ("Reguengos de Monsaraz").
+    let mut end = first.end;
+    let mut words = 1;
+    let mut at = first.end;
+    while words < MAX_WORDS && b.get(at) == Some(&b' ') {
+        let (_, Some(w)) = word_at(text, at + 1) else {
+            break;
+        };
+        if w.start != at + 1 {
+            break;
+        }
+        let c = written_as_name(w.text);
+        if c == cased && !NOT_PLACES.contains(&w.text) {
+            end = w.end;
+            words += 1;
+        } else if !PLACE_LINKS.contains(&w.text) {
+            break;
+        }
+        at = w.end;
+    }
+    Some(end)
+}
+
 fn push_lower(key: &mut String, w: &str) {
     if w.is_ascii() {
         let from = key.len();
@@ -305,6 +458,10 @@ impl Detector for Place {
                 continue;
             }
             let Some(entry) = self.lookup(&first, text, &mut key, &mut run) else {
+                if let Some(end) = after_cue(text, &first, cased) {
+                    out.push(Span::new(first.start, end, PLACE_NAME, 0.65, ID));
+                    i = i.max(end);
+                }
                 continue;
             };
             let Some(last) = run.last() else {
@@ -385,6 +542,23 @@ mod tests {
         assert!(found("The USA and the UK.").is_empty());
         assert!(found("Paris Hilton smiled.").is_empty());
         assert!(found("").is_empty());
+    }
+
+    #[test]
+    fn places_outside_the_gazetteer_after_a_verb_of_travel_or_residence() {
+        assert_eq!(found("Mr. Leiva flew to LEPPEN on Tuesday."), ["LEPPEN"]);
+        assert_eq!(
+            found("She flew to Reguengos de Monsaraz on Friday."),
+            ["Reguengos de Monsaraz"]
+        );
+        assert_eq!(found("we returned to Deanwell by helicopter"), ["Deanwell"]);
+        assert_eq!(
+            found("Il est originaire de Kpalimé et habite à Saint-Jean-de-Luz."),
+            ["Kpalimé", "Saint-Jean-de-Luz"]
+        );
+        // No verb, another preposition, a weekday, a title, lower case.
+        assert!(found("He talked to Deanwell. She went in Deanwell.").is_empty());
+        assert!(found("moved to Monday, returned to Mr Smith, flew to deanwell").is_empty());
     }
 
     #[test]
