@@ -77,6 +77,31 @@ const INTRODUCERS_LIST: &[&str] = &[
     "Cordialement,",
 ];
 static INTRODUCERS: LazyLock<WordList> = LazyLock::new(|| WordList::new(INTRODUCERS_LIST));
+/// In text written all in lower case, words after which a lower-case first
+/// name (or, after a title, a surname) of the gazetteer is a name: "my name
+/// is lena andersson", "mr. elliott", "dear nina". `is` counts after `name`,
+/// `me` after `call`.
+const LOWER_CUES_LIST: &[&str] = &[
+    "is",
+    "me",
+    "dear",
+    "hi",
+    "hello",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "m'appelle",
+    "signé",
+    "cher",
+    "chère",
+    "bonjour",
+];
+static LOWER_CUES: LazyLock<WordList> = LazyLock::new(|| WordList::new(LOWER_CUES_LIST));
 /// Words just before a name that say one follows.
 const CUES_LIST: &[&str] = &[
     "starring",
@@ -398,6 +423,48 @@ fn cued(ws: &[Word<'_>], i: usize, text: &str) -> bool {
     })
 }
 
+/// `w` without a final `'s` (or `’s`), and whether it had one.
+fn possessive(w: &str) -> (&str, bool) {
+    match w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+        Some(bare) if !bare.is_empty() => (bare, true),
+        _ => (w, false),
+    }
+}
+
+/// After lower-case cue `ws[i]`: how many words of a lower-case name follow
+/// (a first name of the gazetteer, or after a title a surname, then maybe a
+/// surname), if one does.
+fn lower_case_name(ws: &[Word<'_>], i: usize, text: &str) -> Option<usize> {
+    let cue = ws[i].text;
+    let before = i.checked_sub(1).map(|p| ws[p].text);
+    match cue {
+        "is" if before != Some("name") => return None,
+        "me" if before != Some("call") => return None,
+        _ => {}
+    }
+    let next = ws.get(i + 1)?;
+    if !matches!(text.get(ws[i].end..next.start), Some(" " | ". "))
+        || !next.text.starts_with(|c: char| c.is_lowercase())
+    {
+        return None;
+    }
+    let title = matches!(
+        cue,
+        "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "dr" | "dr."
+    );
+    let bare = title_case(possessive(next.text).0);
+    if !(is_first_name(&bare) || (title && is_surname(&bare))) {
+        return None;
+    }
+    let surname = !possessive(next.text).1
+        && ws.get(i + 2).is_some_and(|w| {
+            text.get(next.end..w.start) == Some(" ")
+                && w.text.starts_with(|c: char| c.is_lowercase())
+                && is_surname(&title_case(possessive(w.text).0))
+        });
+    Some(if surname { 2 } else { 1 })
+}
+
 fn capitalised(w: &str) -> bool {
     let cased = if w.is_ascii() {
         let b = w.as_bytes();
@@ -449,6 +516,11 @@ impl Person {
             if capitalised(w) || initial(w) || all_caps(w) {
                 n += 1;
                 j += 1;
+                // "John Smith's Dog Training": the name ends at its
+                // possessive.
+                if possessive(w).1 {
+                    break;
+                }
             } else if PARTICLES.contains(w) && ws.get(j + 1).is_some_and(|nx| capitalised(nx.text))
             {
                 n += 2;
@@ -471,10 +543,6 @@ impl Detector for Person {
     }
 
     fn detect(&self, text: &str, out: &mut Vec<Span>) {
-        // Cheap exit: no capital letter, no name.
-        if !text.bytes().any(|b| b.is_ascii_uppercase() || b >= 0xC3) {
-            return;
-        }
         let ws = words(text);
         let found_from = out.len();
         self.find(&ws, text, out);
@@ -532,6 +600,11 @@ impl Person {
     /// The rules of the module doc, word by word.
     fn find(&self, ws: &[Word<'_>], text: &str, out: &mut Vec<Span>) {
         let introducers = &*INTRODUCERS;
+        // A possessive is not part of the name: "Amanda's daughter".
+        let push = |out: &mut Vec<Span>, from: usize, to: usize, score: f32| {
+            let end = ws[to].start + possessive(ws[to].text).0.len();
+            out.push(Span::new(ws[from].start, end, PERSON, score, ID));
+        };
         let mut i = 0;
         while i < ws.len() {
             let w = ws[i].text;
@@ -539,6 +612,14 @@ impl Person {
             // (Every rule needs a capital, but a greeting or a signature
             // word: "dear", "signé".)
             let first = w.as_bytes()[0];
+            if first.is_ascii_lowercase()
+                && LOWER_CUES.contains(w)
+                && let Some(n) = lower_case_name(ws, i, text)
+            {
+                push(out, i + 1, i + n, 0.7);
+                i += n + 1;
+                continue;
+            }
             if !(first.is_ascii_uppercase()
                 || (first.is_ascii_lowercase() && introducers.contains(w))
                 || (first >= 0x80 && w.chars().next().is_some_and(char::is_uppercase)))
@@ -547,9 +628,6 @@ impl Person {
                 continue;
             }
             let next_run = || Self::name_run(ws, i + 1, text);
-            let push = |out: &mut Vec<Span>, from: usize, to: usize, score: f32| {
-                out.push(Span::new(ws[from].start, ws[to].end, PERSON, score, ID));
-            };
             if TITLES_IN_NAME.contains(w) || TITLES_BEFORE.contains(w) {
                 let n = next_run();
                 if n > 0 {
@@ -576,8 +654,14 @@ impl Person {
                 continue;
             }
             let caps_name = all_caps(w) && is_first_name(&title_case(w));
-            if (is_first_name(w) && !NOT_NAMES.contains(w)) || caps_name {
-                let n = Self::name_run(ws, i + 1, text);
+            let (bare, owner) = possessive(w);
+            if (is_first_name(bare) && !NOT_NAMES.contains(bare)) || caps_name {
+                // "Amanda's daughter": the name ends with its possessive.
+                let n = if owner {
+                    0
+                } else {
+                    Self::name_run(ws, i + 1, text)
+                };
                 // A street, a company or a house number around the run: an
                 // address or an organisation, not a person.
                 let after = ws.get(i + n + 1).map(|x| x.text);
@@ -632,6 +716,31 @@ mod tests {
             .filter(|r| r.2 >= 0.5)
             .map(|(s, _, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn possessives_end_the_name() {
+        assert_eq!(found("I'm Amanda's daughter."), ["Amanda"]);
+        assert_eq!(
+            found("John Smith's Dog Training opened; Mr Smith’s car"),
+            ["John Smith", "Smith"]
+        );
+    }
+
+    #[test]
+    fn lower_case_names_after_a_cue() {
+        assert_eq!(
+            found("please block my card asap ? my name is lena andersson."),
+            ["lena andersson"]
+        );
+        assert_eq!(
+            found("mr. elliott flew to kiel. dear nina, call me roberto"),
+            ["elliott", "nina", "roberto"]
+        );
+        // The cue alone is not enough: the word must be a name of the
+        // gazetteer; `is` counts after `name`, `me` after `call`.
+        assert!(found("his name is important. dear friend. this is nina. tell me nina").is_empty());
+        assert!(found("mr. president").is_empty());
     }
 
     #[test]
