@@ -19,7 +19,7 @@
 //!   Box 9725", "APO AA 33274") 0.9.
 
 use aho_corasick::AhoCorasick;
-use privasift_core::{Candidate, Detector, Kind, Label, Pattern, Span};
+use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
 use crate::context::{ceil_boundary as ceil, floor_boundary as floor};
@@ -60,13 +60,25 @@ const NUMBER_BEFORE: &[&str] = &[
     "passage",
     "place",
     "square",
+    "str.",
 ];
 /// Street words whose number comes after the name (Portuguese, Spanish,
 /// Italian, German, Nordic, Hungarian...).
 const NUMBER_AFTER: &[&str] = &[
     "rua", "calle", "avenida", "viale", "piazza", "straße", "strasse", "gasse", "weg", "platz",
-    "utca", "tér", "út", "katu", "tie", "kuja", "vej", "gade", "gata", "gatan", "vägen", "plein",
-    "straat", "laan",
+    "utca", "tér", "út", "útja", "katu", "tie", "kuja", "vej", "gade", "gata", "gatan", "vägen",
+    "plein", "straat", "laan", "ul.", "via", "u.",
+];
+
+/// Street words that count only when capitalised: "Via Nuova 85", not "via
+/// email 12"; "Str." abbreviates "Street" ("136 Filadelfeos Str.").
+const CAPITAL_ONLY: &[&str] = &["via", "str."];
+
+/// English street words, which in lower case right after a number are not a
+/// street ("5 street food stalls", "1636 street in Recife").
+const ENGLISH: &[&str] = &[
+    "street", "st", "road", "rd", "lane", "ln", "drive", "way", "court", "terrace", "crescent",
+    "parkway", "highway", "hwy", "square", "place",
 ];
 
 /// Endings of compound street names, whose number follows them
@@ -100,10 +112,18 @@ const CUES: &[&str] = &[
     "adresse :",
     "adresse:",
     "adresse est",
+    "is at",
+    "located at",
+    "meet me at",
+    "address to",
+    "sent to",
+    "return to",
+    "corner of",
 ];
 
-const P_MILITARY: usize = 0;
-const P_MILITARY_POST: usize = 1;
+/// What opens the line above a US military post line: a ship or a unit
+/// ("USNV Vincent", "Unit 8524 Box 0979").
+const MILITARY_LINES: &[&str] = &["uss ", "usns ", "usnv ", "uscgc ", "unit ", "psc ", "cmr "];
 
 /// The words that open a suite or a flat: "Suite 377", "Apt. 322".
 const UNIT_WORDS: &[&str] = &[
@@ -230,7 +250,23 @@ impl Address {
                 continue;
             };
             let clause = clause.trim_end_matches([' ', ',', '.']);
-            if address_shaped(clause) {
+            if text[s..e].eq_ignore_ascii_case("corner of") {
+                // "the corner of Dalbraut 99 and Frederikke Coves": two
+                // streets, one with a capitalised word, up to a comma.
+                let streets = clause.split(',').next().unwrap_or("");
+                let named = streets
+                    .split(' ')
+                    .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+                if let Some((a, b)) = streets.split_once(" and ")
+                    && named
+                    && !a.is_empty()
+                    && !b.is_empty()
+                {
+                    let the = s >= 4 && text.as_bytes()[s - 4..s].eq_ignore_ascii_case(b"the ");
+                    let from = if the { s - 4 } else { s };
+                    out.push(Span::new(from, start + streets.len(), ADDRESS, 0.75, ID));
+                }
+            } else if address_shaped(clause) {
                 out.push(Span::new(start, start + clause.len(), ADDRESS, 0.75, ID));
             }
         }
@@ -249,13 +285,48 @@ fn address_shaped(clause: &str) -> bool {
     if words.iter().any(|w| {
         matches!(
             w.trim_end_matches([',', '.']).to_ascii_lowercase().as_str(),
-            "am" | "pm" | "h" | "%" | "€" | "$" | "euros" | "dollars" | "years" | "ans"
+            "am" | "pm"
+                | "h"
+                | "%"
+                | "€"
+                | "$"
+                | "euros"
+                | "dollars"
+                | "years"
+                | "ans"
+                | "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "janvier"
+                | "février"
+                | "mars"
+                | "avril"
+                | "mai"
+                | "juin"
+                | "juillet"
+                | "août"
+                | "septembre"
+                | "octobre"
+                | "novembre"
+                | "décembre"
         )
     }) {
         return false;
     }
     match words.as_slice() {
-        [first, second, ..] if number(first) => capital(second),
+        // "9816 214 Pavlou Drandaki": a second number is a house number too.
+        [first, second, rest @ ..] if number(first) => {
+            capital(second) || (number(second) && rest.first().is_some_and(|w| capital(w)))
+        }
         _ => {
             let names = words
                 .iter()
@@ -348,24 +419,6 @@ impl Detector for Address {
         &[ADDRESS]
     }
 
-    fn patterns(&self) -> Vec<Pattern> {
-        vec![
-            // P_MILITARY
-            Pattern::new(r"(?-u:\b)(?:PSC|Unit|CMR)[ ][0-9]{1,5},?[ ]Box[ ][0-9]{1,5}(?-u:\b)"),
-            // P_MILITARY_POST
-            Pattern::new(r"(?-u:\b)(?:APO|FPO|DPO)[ ]A[AEP][ ][0-9]{5}(?-u:\b)"),
-        ]
-    }
-
-    fn confirm(&self, _text: &str, c: Candidate, out: &mut Vec<Span>) -> bool {
-        let score = match c.pattern {
-            P_MILITARY | P_MILITARY_POST => 0.9,
-            _ => return false,
-        };
-        out.push(Span::new(c.start, c.end, ADDRESS, score, ID));
-        true
-    }
-
     fn detect(&self, text: &str, out: &mut Vec<Span>) {
         let runs = digit_runs(text.as_bytes());
         if runs.is_empty() {
@@ -377,6 +430,7 @@ impl Detector for Address {
         Self::compound_streets(text, &runs, out);
         self.after_cues(text, &runs, out);
         units(text, &runs, out);
+        military(text, &runs, out);
         grow_blocks(text, out, first);
     }
 }
@@ -401,6 +455,62 @@ fn units(text: &str, runs: &[(usize, usize)], out: &mut Vec<Span>) {
     }
 }
 
+/// US military addresses, in any case: "PSC 9009, Box 9725", "Unit 8524 Box
+/// 0979", and "APO AA 33274" with the ship or unit line above it ("USNV
+/// Vincent"). 0.9.
+fn military(text: &str, runs: &[(usize, usize)], out: &mut Vec<Span>) {
+    let b = text.as_bytes();
+    let ends_with = |at: usize, w: &str| {
+        at >= w.len() && b[at - w.len()..at].eq_ignore_ascii_case(w.as_bytes())
+    };
+    let word_start = |at: usize| at == 0 || !is_word_byte(b[at - 1]);
+    for (k, &(d, end)) in runs.iter().enumerate() {
+        if b.get(end).is_some_and(|&c| is_word_byte(c)) {
+            continue;
+        }
+        // APO/FPO/DPO, then AA/AE/AP, then five digits.
+        let post = end - d == 5
+            && d >= 7
+            && ["apo ", "fpo ", "dpo "].iter().any(|p| ends_with(d - 3, p))
+            && ["aa ", "ae ", "ap "].iter().any(|p| ends_with(d, p))
+            && word_start(d - 7);
+        if post {
+            let mut start = d - 7;
+            let (line_start, content, _) = line_around(text, start);
+            if content == start && line_start > 0 {
+                let (_, above, above_end) = line_around(text, line_start - 1);
+                let line = &text[above..above_end];
+                if line.len() <= 40
+                    && MILITARY_LINES.iter().any(|m| {
+                        line.len() > m.len()
+                            && line.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())
+                    })
+                {
+                    start = above;
+                }
+            }
+            out.push(Span::new(start, end, ADDRESS, 0.9, ID));
+            continue;
+        }
+        // PSC/Unit/CMR and a number, then Box and this number.
+        let boxed = (1..=5).contains(&(end - d)) && ends_with(d, "box ") && k > 0;
+        if boxed {
+            let (pd, pend) = runs[k - 1];
+            let gap = &text[pend..d];
+            let opener = ["psc ", "unit ", "cmr "]
+                .iter()
+                .find(|p| ends_with(pd, p))
+                .map(|p| pd - p.len());
+            if (1..=5).contains(&(pend - pd))
+                && matches!(gap.to_ascii_lowercase().as_str(), " box " | ", box ")
+                && let Some(from) = opener.filter(|&f| word_start(f))
+            {
+                out.push(Span::new(from, end, ADDRESS, 0.9, ID));
+            }
+        }
+    }
+}
+
 /// Bytes that may open a line of an address block before its content:
 /// indentation, e-mail quoting, list marks, replacement marks.
 const LINE_PREFIX: &[char] = &[' ', '\t', '>', '?', '|', '*', '\u{a0}'];
@@ -408,9 +518,9 @@ const LINE_PREFIX: &[char] = &[' ', '\t', '>', '?', '|', '*', '\u{a0}'];
 /// Short words that join the words of a town's name ("Reguengos de
 /// Monsaraz", "Bergen op Zoom").
 const TOWN_LINKS: &[&str] = &[
-    "de", "du", "des", "la", "le", "les", "d'", "l'", "di", "da", "do", "dos", "das", "del", "van",
-    "von", "der", "den", "op", "am", "an", "im", "en", "sur", "sous", "y", "e", "upon", "on",
-    "the",
+    "de", "du", "des", "la", "le", "les", "d'", "l'", "di", "da", "do", "dos", "das", "del",
+    "della", "delle", "dei", "degli", "van", "von", "der", "den", "op", "am", "an", "im", "en",
+    "sur", "sous", "y", "e", "upon", "on", "the",
 ];
 
 /// A postcode: 4 to 6 digits ("75002", "2000"), or a UK-style code (2 to 4
@@ -760,6 +870,15 @@ impl Address {
                 continue;
             }
             let number_first = self.number_first[m.pattern().as_usize()];
+            let word = text[s..e].to_ascii_lowercase();
+            let lower_case = b[s].is_ascii_lowercase();
+            // Hungarian "u." (utca) is written in lower case after the name;
+            // "U." is an initial ("U. S. economy").
+            if (lower_case && CAPITAL_ONLY.contains(&word.as_str()))
+                || (word == "u." && !lower_case)
+            {
+                continue;
+            }
             // Look for the house number: before the street word (up to four
             // words back: "12 bis rue", "221B Baker Street"), or after the
             // name ("Rua do Arenque 1634").
@@ -778,7 +897,9 @@ impl Address {
                 for (k, (pos, w)) in before.iter().enumerate().rev().take(4) {
                     if house_number(w) {
                         let between = &before[k + 1..];
-                        if abbreviation && between.is_empty() {
+                        if between.is_empty()
+                            && (abbreviation || (lower_case && ENGLISH.contains(&word.as_str())))
+                        {
                             break;
                         }
                         let names_ok = between.iter().all(|(_, x)| {
@@ -797,12 +918,31 @@ impl Address {
             };
             // Number-after styles: a capitalised name, then the number
             // ("Rua João Pessoa 1636").
+            // (Linking words first: "Via delle Coste 41", "Rua do Sol 3".)
             let number_after = !number_first
+                && word != "u."
                 && after
-                    .first()
+                    .iter()
+                    .find(|(_, w)| !TOWN_LINKS.contains(w))
                     .is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
                 && after.iter().take(5).any(|(_, w)| house_number(w));
-            let Some(span_start) = start.or(number_after.then_some(s)) else {
+            // Or the name, then the street word, then the number
+            // ("Villacher Strasse 89", "Erzsébet tér 19.").
+            let name_before = (!number_first
+                && after.first().is_some_and(|(_, w)| house_number(w)))
+            .then(|| {
+                before
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .take_while(|(_, w)| {
+                        w.chars().next().is_some_and(char::is_uppercase) && letters_word(w)
+                    })
+                    .last()
+                    .map(|(pos, _)| *pos)
+            })
+            .flatten();
+            let Some(span_start) = start.or(number_after.then_some(s)).or(name_before) else {
                 continue;
             };
             // The street's name runs to the end of the clause (FR "rue de la
@@ -952,14 +1092,18 @@ mod tests {
     fn suites_flats_and_military_addresses() {
         assert_eq!(
             found("233 Erzsébet tér 19.\n Suite 282\n Domoszló"),
-            ["Suite 282"]
+            ["233 Erzsébet tér 19.\n Suite 282"]
         );
         assert_eq!(found("Apt. 322, second floor"), ["Apt. 322"]);
+        // One address on two lines.
         assert_eq!(
             found("PSC 9009, Box 9725\nAPO AA 33274"),
-            ["PSC 9009, Box 9725", "APO AA 33274"]
+            ["PSC 9009, Box 9725\nAPO AA 33274"]
         );
-        assert_eq!(found("USS Mahler\nFPO AE 70489"), ["FPO AE 70489"]);
+        assert_eq!(
+            found("USS Mahler\nFPO AE 70489"),
+            ["USS Mahler\nFPO AE 70489"]
+        );
         assert!(found("a suite 282 of songs, an apt 12 remark, Unit 4 of the course").is_empty());
     }
 
@@ -1014,6 +1158,62 @@ mod tests {
         assert_eq!(found("12 rue Oberkampf\n2019\nnext"), ["12 rue Oberkampf"]);
         // A lower-case word stops the number before the street.
         assert_eq!(found("page 4 of 12 rue Oberkampf"), ["12 rue Oberkampf"]);
+    }
+
+    #[test]
+    fn names_before_street_words_and_military_lines() {
+        assert_eq!(
+            found("The bus station is on Villacher Strasse 89"),
+            ["Villacher Strasse 89"]
+        );
+        assert_eq!(
+            found("at 808 Kálmán Imre u. 12. today"),
+            ["808 Kálmán Imre u. 12"]
+        );
+        assert_eq!(
+            found("lives at 28919 136 Filadelfeos Str., Klirou"),
+            ["28919 136 Filadelfeos Str."]
+        );
+        assert_eq!(found("Via delle Coste 41"), ["Via delle Coste 41"]);
+        assert_eq!(found("it is USNV Vincent\nFPO AA 68422"), ["FPO AA 68422"]);
+        assert_eq!(
+            found("USNV Vincent\nFPO AA 68422"),
+            ["USNV Vincent\nFPO AA 68422"]
+        );
+        assert_eq!(
+            found("sent to uscgc aslakhanov\nfpo ae 44941?"),
+            ["fpo ae 44941"]
+        );
+        assert_eq!(
+            found("unit 1009 box 0219\ndpo ap 51065"),
+            ["unit 1009 box 0219\ndpo ap 51065"]
+        );
+        // Lower-case English street words right after a number; lower-case
+        // abbreviations.
+        assert!(
+            found("5 street food stalls, 3 road trips, via email 12 times, 4 u. 5 x").is_empty()
+        );
+        assert!(found("killed a U. S. general and wounded 14. u. Bar 5").is_empty());
+        assert_eq!(
+            found("Rua João Pessoa 1636 street"),
+            ["Rua João Pessoa 1636"]
+        );
+    }
+
+    #[test]
+    fn more_address_cues() {
+        assert_eq!(
+            found("The restaurant is at 9816 214 Pavlou Drandaki"),
+            ["9816 214 Pavlou Drandaki"]
+        );
+        assert_eq!(
+            found("What is your address? it is the corner of Dalbraut 99 and Frederikke Coves"),
+            ["the corner of Dalbraut 99 and Frederikke Coves"]
+        );
+        assert!(
+            found("The meeting is at 10 am. It was sent to 3 March. at the corner of 5 and 6")
+                .is_empty()
+        );
     }
 
     /// Searching near digits finds what a search of the whole text finds.

@@ -80,28 +80,29 @@ static INTRODUCERS: LazyLock<WordList> = LazyLock::new(|| WordList::new(INTRODUC
 /// In text written all in lower case, words after which a lower-case first
 /// name (or, after a title, a surname) of the gazetteer is a name: "my name
 /// is lena andersson", "mr. elliott", "dear nina". `is` counts after `name`,
-/// `me` after `call`.
-const LOWER_CUES_LIST: &[&str] = &[
-    "is",
-    "me",
-    "dear",
-    "hi",
-    "hello",
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "m'appelle",
-    "signé",
-    "cher",
-    "chère",
-    "bonjour",
-];
-static LOWER_CUES: LazyLock<WordList> = LazyLock::new(|| WordList::new(LOWER_CUES_LIST));
+/// `me` after `call`. Asked only in texts without a capital letter.
+fn lower_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "me"
+            | "dear"
+            | "hi"
+            | "hello"
+            | "mr"
+            | "mr."
+            | "mrs"
+            | "mrs."
+            | "ms"
+            | "ms."
+            | "dr"
+            | "dr."
+            | "m'appelle"
+            | "signé"
+            | "cher"
+            | "chère"
+            | "bonjour"
+    )
+}
 /// Words just before a name that say one follows.
 const CUES_LIST: &[&str] = &[
     "starring",
@@ -545,7 +546,10 @@ impl Detector for Person {
     fn detect(&self, text: &str, out: &mut Vec<Span>) {
         let ws = words(text);
         let found_from = out.len();
-        self.find(&ws, text, out);
+        // Lower-case names are read only in text written all in lower case
+        // (chat, lower-cased corpora): elsewhere a name has its capital.
+        let lower_text = !text.bytes().any(|b| b.is_ascii_uppercase());
+        self.find(&ws, text, lower_text, out);
         Self::repeat_names(&ws, out, found_from);
     }
 }
@@ -598,7 +602,7 @@ impl Person {
     }
 
     /// The rules of the module doc, word by word.
-    fn find(&self, ws: &[Word<'_>], text: &str, out: &mut Vec<Span>) {
+    fn find(&self, ws: &[Word<'_>], text: &str, lower_text: bool, out: &mut Vec<Span>) {
         let introducers = &*INTRODUCERS;
         // A possessive is not part of the name: "Amanda's daughter".
         let push = |out: &mut Vec<Span>, from: usize, to: usize, score: f32| {
@@ -612,8 +616,9 @@ impl Person {
             // (Every rule needs a capital, but a greeting or a signature
             // word: "dear", "signé".)
             let first = w.as_bytes()[0];
-            if first.is_ascii_lowercase()
-                && LOWER_CUES.contains(w)
+            if lower_text
+                && first.is_ascii_lowercase()
+                && lower_cue(w)
                 && let Some(n) = lower_case_name(ws, i, text)
             {
                 push(out, i + 1, i + n, 0.7);

@@ -350,9 +350,17 @@ fn after_cue(text: &str, first: &Word<'_>, cased: Cased) -> Option<usize> {
     if first.start < 2 || b[first.start - 1] != b' ' || NOT_PLACES.contains(&first.text) {
         return None;
     }
-    let prep = word_before(text, first.start)?;
-    if prep.end + 1 != first.start || !matches!(prep.text, "to" | "in" | "à" | "au" | "pour" | "de")
+    // Most capitalised words follow no preposition: look at the bytes
+    // before splitting words.
+    let head = &text[..first.start - 1];
+    if !["to", "in", "à", "au", "pour", "de"]
+        .iter()
+        .any(|p| head.ends_with(p) && head[..head.len() - p.len()].ends_with(' '))
     {
+        return None;
+    }
+    let prep = word_before(text, first.start)?;
+    if prep.end + 1 != first.start {
         return None;
     }
     let verb = word_before(text, prep.start).filter(|v| v.end + 1 == prep.start)?;
