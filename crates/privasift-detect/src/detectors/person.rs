@@ -401,14 +401,146 @@ static NOT_AFTER: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_AFTER_
 
 /// Whether a cue ([`CUES`], [`CUE_PAIRS`]) comes just before word `i`,
 /// separated by a space, a colon or a comma.
+/// Form fields whose value is a name (compared in lower case).
+const FORM_LABELS: &[&str] = &[
+    "name",
+    "surname",
+    "firstname",
+    "lastname",
+    "fullname",
+    "nom",
+    "prénom",
+    "prénoms",
+    "patronyme",
+];
+
+/// A speaker's name opening a line of dialogue: `Koppány: "Who are you?"`,
+/// `Heather:"I'm Daniel's daughter"`. (A label such as `Note:` is not
+/// followed by a quotation.)
+fn speaker(ws: &[Word<'_>], i: usize, text: &str) -> bool {
+    // (Compared in lower case.)
+    const NOT_SPEAKERS: &[&str] = &[
+        "note",
+        "nb",
+        "warning",
+        "subject",
+        "re",
+        "title",
+        "quote",
+        "answer",
+        "question",
+        "update",
+        "edit",
+        "source",
+        "caption",
+        "example",
+        "translation",
+        "output",
+        "input",
+        "message",
+        "comment",
+        "reply",
+        "response",
+        "error",
+        "tip",
+        "summary",
+        "description",
+        "text",
+        "status",
+        "user",
+        "admin",
+        "moderator",
+        "bot",
+        "system",
+        "assistant",
+        "human",
+        "prompt",
+        "instruction",
+        "context",
+        "label",
+        "headline",
+        "objet",
+        "réponse",
+        "titre",
+        "remarque",
+        "attention",
+        "citation",
+        "utilisateur",
+        "traduction",
+        "résumé",
+    ];
+    let w = &ws[i];
+    let line_start = text[..w.start].trim_end_matches([' ', '\t']);
+    if !(line_start.is_empty() || line_start.ends_with('\n')) {
+        return false;
+    }
+    if NOT_SPEAKERS.contains(&w.text.to_lowercase().as_str()) {
+        return false;
+    }
+    let rest = &text[w.end..];
+    rest.strip_prefix(':')
+        .map(|r| r.trim_start_matches(' '))
+        .is_some_and(|r| r.starts_with(['"', '“', '«']))
+}
+
+/// The name line of an address block: two or three capitalised words alone
+/// on their line (maybe quoted, `>`), above a line that starts with a house
+/// number, a capitalised word and another number ("Tzigane Lantos" above
+/// "76556 29 Rue de Tanger"). Returns how many words follow `ws[i]`.
+fn envelope_name(ws: &[Word<'_>], i: usize, text: &str) -> Option<usize> {
+    let head = text[..ws[i].start].trim_end_matches([' ', '\t', '>', '?']);
+    if !(head.is_empty() || head.ends_with('\n')) {
+        return None;
+    }
+    let mut more = 0;
+    while more < 2 {
+        let (Some(cur), Some(nx)) = (ws.get(i + more), ws.get(i + more + 1)) else {
+            break;
+        };
+        if text.get(cur.end..nx.start) != Some(" ") || !capitalised(nx.text) || all_caps(nx.text) {
+            break;
+        }
+        more += 1;
+    }
+    let end = ws[i + more].end;
+    let line_end = text[end..].find('\n').map(|k| end + k)?;
+    if more == 0 || !text[end..line_end].trim_end().is_empty() {
+        return None;
+    }
+    let letters = ws[i..=i + more]
+        .iter()
+        .all(|x| x.text.chars().all(|c| c.is_alphabetic() || c == '-'));
+    let next_end = text[line_end + 1..]
+        .find('\n')
+        .map_or(text.len(), |k| line_end + 1 + k);
+    let next = text[line_end + 1..next_end].trim_start_matches([' ', '\t', '>', '?']);
+    let mut parts = next.split(' ');
+    let house = parts
+        .next()
+        .is_some_and(|p| (1..=5).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()));
+    let rest: Vec<&str> = parts.collect();
+    let street = rest
+        .iter()
+        .any(|p| p.chars().next().is_some_and(char::is_uppercase))
+        && rest
+            .iter()
+            .any(|p| p.bytes().next().is_some_and(|c| c.is_ascii_digit()));
+    (letters && house && street).then_some(more)
+}
+
 fn cued(ws: &[Word<'_>], i: usize, text: &str) -> bool {
     let Some(prev) = i.checked_sub(1).map(|p| &ws[p]) else {
         return false;
     };
-    if !matches!(
-        text.get(prev.end..ws[i].start),
-        Some(" " | ": " | ", " | " : ")
-    ) {
+    let gap = text.get(prev.end..ws[i].start);
+    // A form's field: "Last name: Nielsen", "What's your last name?
+    // Boyle", "Nom : Dupont".
+    if matches!(gap, Some(": " | " : " | "? " | ":\t"))
+        && FORM_LABELS.contains(&prev.text.to_lowercase().as_str())
+    {
+        return true;
+    }
+    if !matches!(gap, Some(" " | ": " | ", " | " : ")) {
         return false;
     }
     if CUES.contains(prev.text) {
@@ -550,14 +682,14 @@ impl Detector for Person {
         // (chat, lower-cased corpora): elsewhere a name has its capital.
         let lower_text = !text.bytes().any(|b| b.is_ascii_uppercase());
         self.find(&ws, text, lower_text, out);
-        Self::repeat_names(&ws, out, found_from);
+        Self::repeat_names(&ws, text, out, found_from);
     }
 }
 
 impl Person {
     /// Later mentions of a name found in the same text: after "Michael
     /// Behe", "Behe" alone (and "Behe's") is the same person.
-    fn repeat_names(ws: &[Word<'_>], out: &mut Vec<Span>, from: usize) {
+    fn repeat_names(ws: &[Word<'_>], text: &str, out: &mut Vec<Span>, from: usize) {
         let mut parts: Vec<&str> = Vec::new();
         for s in out.get(from..).unwrap_or_default() {
             if s.score < 0.7 {
@@ -584,6 +716,7 @@ impl Person {
             .iter()
             .map(|s| (s.start, s.end))
             .collect();
+        let repeats_from = out.len();
         for w in ws {
             let bare = w
                 .text
@@ -595,6 +728,15 @@ impl Person {
             }
             let end = w.start + bare.len();
             if taken.iter().any(|&(a, b)| a < end && w.start < b) {
+                continue;
+            }
+            // "Tzigane Lantos" again is one mention, not two.
+            if out.len() > repeats_from
+                && let Some(last) = out.last_mut()
+                && last.end + 1 == w.start
+                && text.as_bytes()[last.end] == b' '
+            {
+                last.end = end;
                 continue;
             }
             out.push(Span::new(w.start, end, PERSON, 0.75, ID));
@@ -656,6 +798,19 @@ impl Person {
                 let n = 1 + next_run();
                 push(out, i, i + n - 1, 0.8);
                 i += n;
+                continue;
+            }
+            if capitalised(w)
+                && !all_caps(w)
+                && let Some(n) = envelope_name(ws, i, text)
+            {
+                push(out, i, i + n, 0.7);
+                i += n + 1;
+                continue;
+            }
+            if capitalised(w) && !all_caps(w) && speaker(ws, i, text) {
+                push(out, i, i, 0.7);
+                i += 1;
                 continue;
             }
             let caps_name = all_caps(w) && is_first_name(&title_case(w));
@@ -721,6 +876,32 @@ mod tests {
             .filter(|r| r.2 >= 0.5)
             .map(|(s, _, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn form_fields_and_speakers() {
+        assert_eq!(found("What's your last name? Matthíasson"), ["Matthíasson"]);
+        assert_eq!(found("Nom : Dupont\nPrénom : Kévin"), ["Dupont", "Kévin"]);
+        assert_eq!(
+            found("Koppány: \"Who are you?\"\nHeather:\"I'm Daniel's daughter\"."),
+            ["Koppány", "Heather", "Daniel"]
+        );
+        // Labels that are not names, a name field with a lower-case value.
+        assert!(found("Note: \"quoted\" text. Warning: see below. name: tbd").is_empty());
+    }
+
+    #[test]
+    fn the_name_line_of_an_address_block() {
+        assert_eq!(
+            found(
+                ">Tzigane Lantos\n>Fritz-Armstrong\n>Tzigane Lantos\n>76556 29 Rue de Tanger\n>Suite 5"
+            ),
+            ["Tzigane Lantos", "Tzigane Lantos"]
+        );
+        // A heading above a numbered list; one word; a sentence.
+        assert!(found("Table Of Contents\n1 Introduction\n2 Methods").is_empty());
+        assert!(found("Ussearch\n3654 Brixtonlaan 380").is_empty());
+        assert!(found("We met there\n3654 Brixtonlaan 380").is_empty());
     }
 
     #[test]
