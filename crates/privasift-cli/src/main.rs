@@ -269,9 +269,10 @@ fn build_set(input: &InputArgs) -> Result<DetectorSet> {
     // Thresholds: the file's, then the flags'; each names a label or a kind.
     let from_file = file.thresholds.iter().map(|(k, v)| (k.clone(), *v, true));
     let from_flags = input.threshold.iter().map(|(k, v)| (k.clone(), *v, false));
-    let known: Vec<privasift_core::Kind> = DetectorSet::default_set(&DetectConfig::default())
-        .context("building the detectors")?
-        .kinds();
+    // The kinds a threshold may name, known only by building the detectors:
+    // built when a threshold names something that is not a label (building
+    // them costs as much as the run's own set).
+    let mut known: Option<Vec<privasift_core::Kind>> = None;
     let min_score = input
         .min_score
         .or(file.min_score)
@@ -298,7 +299,16 @@ fn build_set(input: &InputArgs) -> Result<DetectorSet> {
         }
         if let Ok(label) = target.parse::<Label>() {
             config.thresholds.insert(label, score);
-        } else if known.iter().any(|k| k.name == target) {
+            continue;
+        }
+        if known.is_none() {
+            known = Some(
+                DetectorSet::default_set(&DetectConfig::default())
+                    .context("building the detectors")?
+                    .kinds(),
+            );
+        }
+        if known.iter().flatten().any(|k| k.name == target) {
             config.kind_thresholds.insert(target, score);
         } else {
             anyhow::bail!(
