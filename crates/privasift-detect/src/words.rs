@@ -24,10 +24,58 @@ impl WordList {
         Self(words.iter().copied().collect())
     }
 
+    /// One set of the words of several lists.
+    pub(crate) fn of(lists: &[&[&'static str]]) -> Self {
+        Self(lists.iter().flat_map(|l| l.iter().copied()).collect())
+    }
+
     pub(crate) fn contains(&self, word: &str) -> bool {
         self.0.contains(word)
     }
 }
+
+/// Days and months, English and French, capitalised: capitalised words
+/// that are neither names nor places.
+pub(crate) const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Lundi",
+    "Mardi",
+    "Mercredi",
+    "Jeudi",
+    "Vendredi",
+    "Samedi",
+    "Dimanche",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Janvier",
+    "Février",
+    "Mars",
+    "Avril",
+    "Mai",
+    "Juin",
+    "Juillet",
+    "Août",
+    "Septembre",
+    "Octobre",
+    "Novembre",
+    "Décembre",
+];
 
 /// One word of the text and its byte span.
 pub(crate) struct Word<'t> {

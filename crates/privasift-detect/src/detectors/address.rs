@@ -282,43 +282,15 @@ fn address_shaped(clause: &str) -> bool {
         let w = w.trim_end_matches(',');
         (1..=6).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit())
     };
+    // Times, amounts, quantities, dates.
     if words.iter().any(|w| {
+        let w = w.trim_end_matches([',', '.']);
         matches!(
-            w.trim_end_matches([',', '.']).to_ascii_lowercase().as_str(),
-            "am" | "pm"
-                | "h"
-                | "%"
-                | "€"
-                | "$"
-                | "euros"
-                | "dollars"
-                | "years"
-                | "ans"
-                | "january"
-                | "february"
-                | "march"
-                | "april"
-                | "may"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
-                | "janvier"
-                | "février"
-                | "mars"
-                | "avril"
-                | "mai"
-                | "juin"
-                | "juillet"
-                | "août"
-                | "septembre"
-                | "octobre"
-                | "novembre"
-                | "décembre"
-        )
+            w.to_ascii_lowercase().as_str(),
+            "am" | "pm" | "h" | "%" | "€" | "$" | "euros" | "dollars" | "years" | "ans"
+        ) || crate::words::CALENDAR
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(w))
     }) {
         return false;
     }

@@ -134,49 +134,10 @@ const CUES: &[(&str, &[&str])] = &[
     ("originaire", &["de", "d'"]),
 ];
 
-/// Capitalised words after a cue that are not places.
+/// Capitalised words after a cue that are not places (besides days and
+/// months, `words::CALENDAR`).
 const NOT_PLACES: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "The",
-    "A",
-    "An",
-    "I",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "M",
-    "Mme",
-    "Mlle",
-    "Me",
-    "Le",
-    "La",
-    "Les",
-    "Lundi",
-    "Mardi",
-    "Mercredi",
-    "Jeudi",
-    "Vendredi",
-    "Samedi",
-    "Dimanche",
+    "The", "A", "An", "I", "Mr", "Mrs", "Ms", "Dr", "M", "Mme", "Mlle", "Me", "Le", "La", "Les",
 ];
 
 /// Words that join the words of a place's name.
@@ -343,11 +304,15 @@ impl Place {
     }
 }
 
+fn not_a_place(w: &str) -> bool {
+    NOT_PLACES.contains(&w) || crate::words::CALENDAR.contains(&w)
+}
+
 /// The end of a place's name that starts with `first` (written as a name)
 /// after a verb of travel or residence and its preposition.
 fn after_cue(text: &str, first: &Word<'_>, cased: Cased) -> Option<usize> {
     let b = text.as_bytes();
-    if first.start < 2 || b[first.start - 1] != b' ' || NOT_PLACES.contains(&first.text) {
+    if first.start < 2 || b[first.start - 1] != b' ' || not_a_place(first.text) {
         return None;
     }
     // Most capitalised words follow no preposition: look at the bytes
@@ -383,7 +348,7 @@ fn after_cue(text: &str, first: &Word<'_>, cased: Cased) -> Option<usize> {
             break;
         }
         let c = written_as_name(w.text);
-        if c == cased && !NOT_PLACES.contains(&w.text) {
+        if c == cased && !not_a_place(w.text) {
             end = w.end;
             words += 1;
         } else if !PLACE_LINKS.contains(&w.text) {
