@@ -364,6 +364,13 @@ static NOT_AFTER: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_AFTER_
 
 /// Whether a cue ([`CUES`], [`CUE_PAIRS`]) comes just before word `i`,
 /// separated by a space, a colon or a comma.
+/// Whether only indentation or quoting (`>`, `?` marks) stands between the
+/// start of the line and byte `at`.
+fn opens_line(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end_matches([' ', '\t', '>', '?']);
+    head.is_empty() || head.ends_with('\n')
+}
+
 /// Form fields whose value is a name (compared in lower case).
 const FORM_LABELS: &[&str] = &[
     "name",
@@ -433,8 +440,7 @@ fn speaker(ws: &[Word<'_>], i: usize, text: &str) -> bool {
         "résumé",
     ];
     let w = &ws[i];
-    let line_start = text[..w.start].trim_end_matches([' ', '\t']);
-    if !(line_start.is_empty() || line_start.ends_with('\n')) {
+    if !opens_line(text, w.start) {
         return false;
     }
     if NOT_SPEAKERS.contains(&w.text.to_lowercase().as_str()) {
@@ -451,8 +457,7 @@ fn speaker(ws: &[Word<'_>], i: usize, text: &str) -> bool {
 /// number, a capitalised word and another number ("Tzigane Lantos" above
 /// "76556 29 Rue de Tanger"). Returns how many words follow `ws[i]`.
 fn envelope_name(ws: &[Word<'_>], i: usize, text: &str) -> Option<usize> {
-    let head = text[..ws[i].start].trim_end_matches([' ', '\t', '>', '?']);
-    if !(head.is_empty() || head.ends_with('\n')) {
+    if !opens_line(text, ws[i].start) {
         return None;
     }
     let mut more = 0;
@@ -757,24 +762,25 @@ impl Person {
             }
             // A cue before a capitalised word: "starring Latourelle", "my
             // name is Aantje Mourik", "directed by Joakim Westgård".
-            if capitalised(w) && !all_caps(w) && cued(ws, i, text) {
+            let name_like = capitalised(w) && !all_caps(w);
+            if name_like && cued(ws, i, text) {
                 let n = 1 + next_run();
                 push(out, i, i + n - 1, 0.8);
                 i += n;
                 continue;
             }
-            if capitalised(w)
-                && !all_caps(w)
-                && let Some(n) = envelope_name(ws, i, text)
-            {
-                push(out, i, i + n, 0.7);
-                i += n + 1;
-                continue;
-            }
-            if capitalised(w) && !all_caps(w) && speaker(ws, i, text) {
-                push(out, i, i, 0.7);
-                i += 1;
-                continue;
+            // Rules for a word that opens its line.
+            if name_like && opens_line(text, ws[i].start) {
+                if let Some(n) = envelope_name(ws, i, text) {
+                    push(out, i, i + n, 0.7);
+                    i += n + 1;
+                    continue;
+                }
+                if speaker(ws, i, text) {
+                    push(out, i, i, 0.7);
+                    i += 1;
+                    continue;
+                }
             }
             let caps_name = all_caps(w) && is_first_name(&title_case(w));
             let (bare, owner) = possessive(w);
