@@ -201,7 +201,7 @@ impl BatchReader for CsvReader {
             }
             let mut row = Vec::with_capacity(self.record.len());
             for (i, cell) in self.record.iter().enumerate() {
-                let text = match std::str::from_utf8(cell) {
+                let text = match crate::utf8(cell) {
                     Ok(s) => s.to_owned(),
                     Err(e) => {
                         let name = self

@@ -316,7 +316,7 @@ pub(crate) fn records(
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match std::str::from_utf8(line) {
+        match crate::utf8(line) {
             Ok(s) => parse_line(source, n, s, sel, f),
             Err(e) => {
                 f(Err(RecordError::new(

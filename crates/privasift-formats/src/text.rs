@@ -56,7 +56,7 @@ pub(crate) fn records(
         if line.is_empty() {
             continue;
         }
-        let text = match std::str::from_utf8(line) {
+        let text = match crate::utf8(line) {
             Ok(s) => Cow::Borrowed(s),
             Err(e) => {
                 f(Err(RecordError::new(

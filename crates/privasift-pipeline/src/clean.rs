@@ -306,7 +306,7 @@ impl CleanJob<'_> {
         line: u64,
         out: &mut CleanOutput,
     ) -> std::borrow::Cow<'l, str> {
-        match std::str::from_utf8(raw) {
+        match privasift_formats::utf8(raw) {
             Ok(s) => std::borrow::Cow::Borrowed(s),
             Err(e) => {
                 self.problem(
