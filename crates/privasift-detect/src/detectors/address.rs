@@ -419,8 +419,13 @@ fn units(text: &str, runs: &[(usize, usize)], out: &mut Vec<Span>) {
         if end - d > 5 || d < 2 || b[d - 1] != b' ' || b.get(e).is_some_and(|&c| is_word_byte(c)) {
             continue;
         }
-        let word_start = text[..d - 1].rfind(|c: char| !(c.is_ascii_alphabetic() || c == '.'));
-        let s = word_start.map_or(0, |i| i + 1);
+        // The unit word: the letters and dots before the space (after a
+        // character of any width: "éSuite 12").
+        let s = text[..d - 1]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_ascii_alphabetic() || c == '.'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         if (s == 0 || !is_word_byte(b[s - 1])) && UNIT_WORDS.contains(&&text[s..d - 1]) {
             out.push(Span::new(s, e, ADDRESS, 0.75, ID));
         }
@@ -571,9 +576,8 @@ fn block_part(part: &str) -> Option<Part> {
             .all(|(i, w)| i == skip || letters_word(w) || is_postcode(w))
     };
     match code_at {
-        // A code first needs a town after it ("75002 Paris"); last, a
-        // place before it ("Sweden 67626") or nothing ("34694").
-        // After the code: a town, its words capitalised ("75002 Paris").
+        // First, a town after it, its words capitalised ("75002 Paris");
+        // last, a place before it ("Sweden 67626") or nothing ("34694").
         Some(0)
             if others_are_letters(0)
                 && words.len() <= 4
@@ -1077,6 +1081,9 @@ mod tests {
             ["USS Mahler\nFPO AE 70489"]
         );
         assert!(found("a suite 282 of songs, an apt 12 remark, Unit 4 of the course").is_empty());
+        // A unit word glued to a wide character is not cut inside it.
+        assert!(found("éSuite 12 and 東Apt. 3").is_empty());
+        assert_eq!(found("é Suite 12"), ["Suite 12"]);
     }
 
     #[test]
