@@ -846,13 +846,12 @@ impl Address {
                 continue;
             }
             let number_first = self.number_first[m.pattern().as_usize()];
-            let word = text[s..e].to_ascii_lowercase();
+            let word = &text[s..e];
+            let is = |w: &str| word.eq_ignore_ascii_case(w);
             let lower_case = b[s].is_ascii_lowercase();
             // Hungarian "u." (utca) is written in lower case after the name;
             // "U." is an initial ("U. S. economy").
-            if (lower_case && CAPITAL_ONLY.contains(&word.as_str()))
-                || (word == "u." && !lower_case)
-            {
+            if (lower_case && CAPITAL_ONLY.iter().any(|w| is(w))) || (is("u.") && !lower_case) {
                 continue;
             }
             // Look for the house number: before the street word (up to four
@@ -874,7 +873,7 @@ impl Address {
                     if house_number(w) {
                         let between = &before[k + 1..];
                         if between.is_empty()
-                            && (abbreviation || (lower_case && ENGLISH.contains(&word.as_str())))
+                            && (abbreviation || (lower_case && ENGLISH.iter().any(|w| is(w))))
                         {
                             break;
                         }
@@ -896,7 +895,7 @@ impl Address {
             // ("Rua João Pessoa 1636").
             // (Linking words first: "Via delle Coste 41", "Rua do Sol 3".)
             let number_after = !number_first
-                && word != "u."
+                && !is("u.")
                 && after
                     .iter()
                     .find(|(_, w)| !TOWN_LINKS.contains(w))
