@@ -354,9 +354,12 @@ impl Detector for Secret {
             Pattern::new(format!(
                 r"(?-u:\b)eyJ{T}{{10}}{T}*\.eyJ{T}{{10}}{T}*\.{T}{{10}}{T}*"
             )),
-            // P_GENERIC: key name, separator, value.
+            // P_GENERIC: key name, separator, value. The key's suffixes are
+            // bounded so that the separator lies within 64 bytes of the
+            // match's start: the engine then looks for the pattern only
+            // before a `:` or `=` (see `trigger.rs`), not at every byte.
             Pattern::new(
-                r#"(?i-u:(?:api[_\-.]?key|apikey|access[_\-.]?key|secret|token|password|passwd|pwd|passphrase|mot[_\-.]?de[_\-.]?passe|mdp|credentials?)(?:[_\-.][a-z0-9]+){0,2})["']?[ ]{0,2}(?:=>|:=|[:=])[ ]{0,2}["']?[A-Za-z0-9_\-+/=.~!#$%^&*@]{16}[A-Za-z0-9_\-+/=.~!#$%^&*@]*"#,
+                r#"(?i-u:(?:api[_\-.]?key|apikey|access[_\-.]?key|secret|token|password|passwd|pwd|passphrase|mot[_\-.]?de[_\-.]?passe|mdp|credentials?)(?:[_\-.][a-z0-9]{1,20}){0,2})["']?[ ]{0,2}(?:=>|:=|[:=])[ ]{0,2}["']?[A-Za-z0-9_\-+/=.~!#$%^&*@]{16}[A-Za-z0-9_\-+/=.~!#$%^&*@]*"#,
             ),
             // P_BEARER
             Pattern::new(r"(?-u:\b)[Bb]earer[ ]{1,2}[A-Za-z0-9_\-+/=.~]{16}[A-Za-z0-9_\-+/=.~]*"),
