@@ -126,8 +126,8 @@ struct Matches<'a> {
     triggers: Triggers<'a>,
     /// Per unanchored group, the last search: where it started and what it
     /// found. It stays valid for every later position up to the start of
-    /// its match.
-    elsewhere: Vec<Option<(usize, Option<Hit>)>>,
+    /// its match. (Inline: no allocation per text.)
+    elsewhere: smallvec::SmallVec<[Option<(usize, Option<Hit>)>; 4]>,
 }
 
 impl<'a> Matches<'a> {
@@ -136,7 +136,7 @@ impl<'a> Matches<'a> {
             set,
             text,
             triggers: Triggers::new(text, &set.starts_near),
-            elsewhere: vec![None; set.elsewhere.len()],
+            elsewhere: smallvec::smallvec![None; set.elsewhere.len()],
         }
     }
 
@@ -390,7 +390,8 @@ impl DetectorSet {
         let Some(all) = &self.all else {
             return;
         };
-        let mut matching = PatternSet::new(self.owners.len());
+        // Made at the first rejected candidate: most texts have none.
+        let mut matching: Option<PatternSet> = None;
         // Candidates rejected so far that may still contain later matches.
         // A match lying wholly inside one is part of a value already judged
         // (the inner digits of a card with a wrong check digit) and is not
@@ -421,10 +422,11 @@ impl DetectorSet {
             if possible.iter().any(|&p| p != first) {
                 // One anchored all-matches search says which patterns match
                 // here; each of those is then asked for its extent.
+                let matching = matching.get_or_insert_with(|| PatternSet::new(self.owners.len()));
                 matching.clear();
                 all.which_overlapping_matches(
                     &Input::new(text).range(start..).anchored(Anchored::Yes),
-                    &mut matching,
+                    matching,
                 );
                 for pid in matching.iter() {
                     let pid = pid.as_usize();

@@ -539,7 +539,9 @@ impl StartTable {
 /// from every table.
 pub(crate) struct Triggers<'t> {
     text: &'t [u8],
-    cursors: Vec<Cursor<'t>>,
+    /// One per anchor (no allocation per text); `None` for a table without
+    /// patterns.
+    cursors: [Option<Cursor<'t>>; Anchor::ALL.len()],
 }
 
 /// One table's next allowed start.
@@ -553,18 +555,17 @@ struct Cursor<'t> {
 }
 
 impl<'t> Triggers<'t> {
+    /// `tables` has one table per anchor, in the order of [`Anchor::ALL`].
     pub(crate) fn new(text: &'t str, tables: &'t [StartTable]) -> Self {
         Self {
             text: text.as_bytes(),
-            cursors: tables
-                .iter()
-                .filter(|t| !t.empty)
-                .map(|table| Cursor {
+            cursors: std::array::from_fn(|i| {
+                tables.get(i).filter(|t| !t.empty).map(|table| Cursor {
                     table,
                     next: None,
                     done: false,
                 })
-                .collect(),
+            }),
         }
     }
 
@@ -572,7 +573,7 @@ impl<'t> Triggers<'t> {
     /// start, if any. `from` never moves back.
     pub(crate) fn next(&mut self, from: usize) -> Option<usize> {
         let mut first: Option<usize> = None;
-        for c in &mut self.cursors {
+        for c in self.cursors.iter_mut().flatten() {
             if c.done {
                 continue;
             }

@@ -9,8 +9,6 @@
 //! A record that could not be read gives `{"id": <line>, "error": "...", "spans": []}`
 //! so output lines stay aligned with input records.
 
-use std::io::Write as _;
-
 use privasift_core::{RecordId, Span, byte_to_char_offsets};
 use privasift_detect::DetectorSet;
 use privasift_formats::{Batch, RecordError};
@@ -120,8 +118,11 @@ impl Job for DetectJob<'_> {
             spans: 0,
             errors: Vec::new(),
         };
-        // (record index, line) so that skipped records take their place.
-        let mut lines: Vec<(u64, Vec<u8>)> = Vec::new();
+        // Lines are written where they are made, in the order records come;
+        // (record index, start, end) of each lets skipped records, which a
+        // batch may report first, take their place afterwards.
+        let mut buf: Vec<u8> = Vec::with_capacity(batch.input_bytes as usize / 8);
+        let mut lines: Vec<(u64, usize, usize)> = Vec::new();
         let mut per_field: Vec<Vec<Span>> = Vec::new();
         let mut offsets: Vec<usize> = Vec::new();
         batch.for_each_record(&self.selection, &mut |r| match r {
@@ -136,9 +137,7 @@ impl Job for DetectJob<'_> {
                         error: e.kind.as_str(),
                         spans: [],
                     };
-                    if let Ok(bytes) = serde_json::to_vec(&line) {
-                        lines.push((index, bytes));
-                    }
+                    push_line(&mut buf, &mut lines, index, &line);
                 }
                 out.errors.push(e);
             }
@@ -173,16 +172,34 @@ impl Job for DetectJob<'_> {
                     id: out_id(&rec.id),
                     spans: all,
                 };
-                if let Ok(bytes) = serde_json::to_vec(&line) {
-                    lines.push((rec.id.index, bytes));
-                }
+                push_line(&mut buf, &mut lines, rec.id.index, &line);
             }
         });
-        lines.sort_by_key(|(i, _)| *i);
-        for (_, l) in lines {
-            out.lines.extend_from_slice(&l);
-            let _ = out.lines.write_all(b"\n");
+        if lines.is_sorted_by_key(|&(i, _, _)| i) {
+            out.lines = buf;
+        } else {
+            lines.sort_by_key(|&(i, _, _)| i);
+            for (_, start, end) in lines {
+                out.lines.extend_from_slice(&buf[start..end]);
+            }
         }
         out
+    }
+}
+
+/// Appends `line` and its newline to `buf`, noting where it lies. A line
+/// that cannot be serialised (never, for these types) leaves nothing.
+fn push_line(
+    buf: &mut Vec<u8>,
+    lines: &mut Vec<(u64, usize, usize)>,
+    index: u64,
+    line: &impl Serialize,
+) {
+    let start = buf.len();
+    if serde_json::to_writer(&mut *buf, line).is_ok() {
+        buf.push(b'\n');
+        lines.push((index, start, buf.len()));
+    } else {
+        buf.truncate(start);
     }
 }

@@ -85,6 +85,10 @@ fn many_records_over_several_batches_stay_in_order() {
         if i == 5000 {
             data += "{\"id\": 0, \"text\": broken}\n";
         }
+        if i == 8000 {
+            // Too large: the reader reports it before the batch's records.
+            data += &jline(0, &"a".repeat(3000));
+        }
     }
     assert!(data.len() > 1 << 20, "must span more than one batch");
     write(dir.path(), "in.jsonl", &data);
@@ -97,20 +101,27 @@ fn many_records_over_several_batches_stay_in_order() {
             "id",
             "-j",
             "3",
+            "--max-record-bytes",
+            "2000",
             "-o",
             "out.jsonl",
         ],
     );
     r.assert_code(0);
     let out = read_jsonl(&dir.path().join("out.jsonl"));
-    assert_eq!(out.len() as u64, n + 1);
+    assert_eq!(out.len() as u64, n + 2);
     let mut expect = 1u64;
     for (line_no, l) in (1u64..).zip(&out) {
         if l.get("error").is_some() {
             // A skipped record keeps its place, with its line number.
-            assert_eq!(line_no, 5001);
-            assert_eq!(l["id"], 5001);
-            assert_eq!(l["error"], "malformed-json");
+            let error = if line_no == 5001 {
+                "malformed-json"
+            } else {
+                assert_eq!(line_no, 8002);
+                "record-too-large"
+            };
+            assert_eq!(l["id"], line_no);
+            assert_eq!(l["error"], error);
             continue;
         }
         assert_eq!(l["id"], expect);
