@@ -118,6 +118,9 @@ struct Hit {
     pattern: usize,
 }
 
+/// Where an unanchored search started and what it found.
+type LastSearch = (usize, Option<Hit>);
+
 /// The leftmost-first matches of every pattern of a set in one text, as one
 /// automaton over them all would give them, from the set's two groups.
 struct Matches<'a> {
@@ -127,7 +130,7 @@ struct Matches<'a> {
     /// Per unanchored group, the last search: where it started and what it
     /// found. It stays valid for every later position up to the start of
     /// its match. (Inline: no allocation per text.)
-    elsewhere: smallvec::SmallVec<[Option<(usize, Option<Hit>)>; 4]>,
+    elsewhere: smallvec::SmallVec<[Option<LastSearch>; 4]>,
 }
 
 impl<'a> Matches<'a> {
