@@ -310,13 +310,13 @@ pub(crate) fn records(
     f: &mut dyn FnMut(Result<Record<'_>, RecordError>),
 ) {
     let mut line_no = first_line;
-    for line in bytes.split(|&b| b == b'\n') {
+    for (line, text) in crate::utf8_lines(bytes) {
         let n = line_no;
         line_no += 1;
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match crate::utf8(line) {
+        match text {
             Ok(s) => parse_line(source, n, s, sel, f),
             Err(e) => {
                 f(Err(RecordError::new(

@@ -103,6 +103,58 @@ pub fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
     simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes))
 }
 
+/// The `\n`-separated pieces of `bytes`, as `bytes.split(|&b| b == b'\n')`
+/// gives them (an empty piece after a final newline included), found with
+/// `memchr` rather than a byte at a time: every batch of lines goes through
+/// here.
+pub fn lines(bytes: &[u8]) -> Lines<'_> {
+    Lines { rest: Some(bytes) }
+}
+
+/// The iterator of [`lines`].
+#[derive(Clone, Debug)]
+pub struct Lines<'a> {
+    /// What is left, `None` once the last piece is given.
+    rest: Option<&'a [u8]>,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        let rest = self.rest?;
+        match memchr::memchr(b'\n', rest) {
+            Some(i) => {
+                self.rest = rest.get(i + 1..);
+                rest.get(..i)
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
+        }
+    }
+}
+
+/// The lines of a batch, as [`lines`] gives them, each with its text or
+/// where its UTF-8 goes wrong. The batch is checked whole, once (a line
+/// ends at an ASCII `\n`, so the lines of valid bytes are valid); only a
+/// batch that fails is checked line by line.
+pub(crate) fn utf8_lines(
+    bytes: &[u8],
+) -> impl Iterator<Item = (&[u8], Result<&str, std::str::Utf8Error>)> {
+    let whole = simdutf8::basic::from_utf8(bytes).ok();
+    let mut start = 0;
+    lines(bytes).map(move |line| {
+        let text = match whole.and_then(|w| w.get(start..start + line.len())) {
+            Some(t) => Ok(t),
+            None => utf8(line),
+        };
+        start += line.len() + 1;
+        (line, text)
+    })
+}
+
 /// Opens a source's bytes through its decompressor (for tools that read a
 /// file whole, like `privasift reveal`).
 pub fn open_raw(source: &Source) -> Result<Box<dyn std::io::Read + Send>, ReadError> {
@@ -123,6 +175,48 @@ pub fn open(source: &Source, opts: &ReadOptions) -> Result<Box<dyn BatchReader>,
             ErrorKind::Unsupported,
             "this build of privasift has no Parquet support (feature `parquet`)",
         )),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod lines_tests {
+    #[test]
+    fn lines_are_what_split_gives() {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..2000 {
+            let len = (next() % 200) as usize;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| [b'\n', b'a', b'{', 0xC3][(next() % 4) as usize])
+                .collect();
+            let want: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+            let got: Vec<&[u8]> = super::lines(&bytes).collect();
+            assert_eq!(got, want, "{bytes:?}");
+        }
+        assert_eq!(super::lines(b"").collect::<Vec<_>>(), vec![b"".as_slice()]);
+        // With their text, checked whole or line by line.
+        let batch = b"caf\xc3\xa9\n\xff bad\nok\n";
+        let got: Vec<_> = super::utf8_lines(batch)
+            .map(|(l, t)| (l.len(), t.map_err(|e| e.valid_up_to())))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(5, Ok("café")), (5, Err(0)), (2, Ok("ok")), (0, Ok(""))]
+        );
+        let got: Vec<_> = super::utf8_lines("né\nà".as_bytes())
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(got, vec![Ok("né"), Ok("à")]);
+        assert_eq!(
+            super::lines(b"a\n").collect::<Vec<_>>(),
+            vec![b"a".as_slice(), b""]
+        );
     }
 }
 

@@ -50,14 +50,15 @@ pub(crate) fn records(
     if body.is_empty() && bytes.is_empty() {
         return;
     }
-    for (i, line) in body.split(|&b| b == b'\n').enumerate() {
+    for (i, (line, text)) in crate::utf8_lines(body).enumerate() {
         let n = first_line + i as u64;
+        let cr = line.ends_with(b"\r");
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         if line.is_empty() {
             continue;
         }
-        let text = match crate::utf8(line) {
-            Ok(s) => Cow::Borrowed(s),
+        let text = match text {
+            Ok(s) => Cow::Borrowed(if cr { &s[..s.len() - 1] } else { s }),
             Err(e) => {
                 f(Err(RecordError::new(
                     source,

@@ -441,7 +441,7 @@ impl CleanJob<'_> {
             };
             return;
         }
-        for (i, raw) in body.split(|&b| b == b'\n').enumerate() {
+        for (i, raw) in privasift_formats::lines(body).enumerate() {
             let n = first_line + i as u64;
             if raw.iter().all(u8::is_ascii_whitespace) {
                 continue; // blank, or a line the reader skipped (counted there)
@@ -526,7 +526,7 @@ impl CleanJob<'_> {
         let plan = self.transformer.plan(privasift_formats::TEXT_FIELD);
         let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
         if !(body.is_empty() && bytes.is_empty()) {
-            for (i, raw) in body.split(|&b| b == b'\n').enumerate() {
+            for (i, raw) in privasift_formats::lines(body).enumerate() {
                 let n = first_line + i as u64;
                 let (line, cr) = match raw.strip_suffix(b"\r") {
                     Some(l) => (l, true),

@@ -80,7 +80,7 @@ impl<'a> FindJob<'a> {
         if body.is_empty() {
             return;
         }
-        for (i, raw) in body.split(|&b| b == b'\n').enumerate() {
+        for (i, raw) in privasift_formats::lines(body).enumerate() {
             if raw.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
