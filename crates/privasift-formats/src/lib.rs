@@ -123,15 +123,12 @@ impl<'a> Iterator for Lines<'a> {
 
     fn next(&mut self) -> Option<&'a [u8]> {
         let rest = self.rest?;
-        match memchr::memchr(b'\n', rest) {
-            Some(i) => {
-                self.rest = rest.get(i + 1..);
-                rest.get(..i)
-            }
-            None => {
-                self.rest = None;
-                Some(rest)
-            }
+        if let Some(i) = memchr::memchr(b'\n', rest) {
+            self.rest = rest.get(i + 1..);
+            rest.get(..i)
+        } else {
+            self.rest = None;
+            Some(rest)
         }
     }
 }
