@@ -17,20 +17,46 @@ const WORD_BYTE: [bool; 256] = {
 /// A fixed list of words, looked up by hash: a slice's `contains` compares
 /// the word with every entry, and the name detectors ask for every
 /// capitalised word of a text.
-pub(crate) struct WordList(rustc_hash::FxHashSet<&'static str>);
+pub(crate) struct WordList {
+    set: rustc_hash::FxHashSet<&'static str>,
+    /// The first bytes and the lengths (63 for any longer) of the words: a
+    /// word that fails either is not looked up. Most words asked about
+    /// are not in the list, and most fail here.
+    firsts: [bool; 256],
+    lengths: u64,
+}
 
 impl WordList {
     pub(crate) fn new(words: &[&'static str]) -> Self {
-        Self(words.iter().copied().collect())
+        Self::of(&[words])
     }
 
     /// One set of the words of several lists.
     pub(crate) fn of(lists: &[&[&'static str]]) -> Self {
-        Self(lists.iter().flat_map(|l| l.iter().copied()).collect())
+        let set: rustc_hash::FxHashSet<&'static str> =
+            lists.iter().flat_map(|l| l.iter().copied()).collect();
+        let mut firsts = [false; 256];
+        let mut lengths = 0u64;
+        for w in &set {
+            if let Some(&b) = w.as_bytes().first() {
+                firsts[usize::from(b)] = true;
+            }
+            lengths |= 1 << w.len().min(63);
+        }
+        Self {
+            set,
+            firsts,
+            lengths,
+        }
     }
 
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.0.contains(word)
+        let Some(&b) = word.as_bytes().first() else {
+            return self.set.contains(word);
+        };
+        self.firsts[usize::from(b)]
+            && self.lengths >> word.len().min(63) & 1 == 1
+            && self.set.contains(word)
     }
 }
 
@@ -195,5 +221,32 @@ pub(crate) fn title_case(w: &str) -> String {
             .chain(c.flat_map(char::to_lowercase))
             .collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_answer_as_their_set() {
+        let long = "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogochxxxxxxxxxx";
+        let list = WordList::of(&[&["Dear", "cher", "", "é"], &[long]]);
+        for (w, want) in [
+            ("Dear", true),
+            ("cher", true),
+            ("", true),
+            ("é", true),
+            (long, true),
+            ("Dea", false),
+            ("Dears", false),
+            ("dear", false),
+            ("chère", false),
+            ("x", false),
+            (&long[1..], false),
+        ] {
+            assert_eq!(list.contains(w), want, "{w}");
+        }
+        assert!(!WordList::new(&["a"]).contains(""));
     }
 }
