@@ -28,6 +28,14 @@ pub(crate) struct Lexicon {
     /// The hashed first three (folded) bytes of every entry; an entry of
     /// one or two bytes sets every key it begins.
     prefixes: Box<[u64; PREFIX_WORDS]>,
+    /// The hashed first five bytes of the entries that have five, and the
+    /// first three of those that do not: a candidate whose three bytes
+    /// begin an entry must also pass one of these. Common words share
+    /// their first three bytes with some entry ("the" with "therapy",
+    /// "pro" with "protest": two in five word starts passed the first
+    /// set alone in the special categories' list), rarely their first five.
+    long: Box<[u64; PREFIX_WORDS]>,
+    short: Box<[u64; PREFIX_WORDS]>,
 }
 
 /// Bits in the prefix set: 2^15 (4 KiB, in L1). A few hundred entries set
@@ -40,6 +48,15 @@ fn prefix_slot(a: u8, b: u8, c: u8) -> (usize, u64) {
     let key = u32::from(a) | (u32::from(b) << 8) | (u32::from(c) << 16);
     let h = key.wrapping_mul(0x9E37_79B1) >> (32 - PREFIX_BITS);
     // `h` has PREFIX_BITS bits: the word index and the bit fit.
+    ((h >> 6) as usize, 1u64 << (h & 63))
+}
+
+fn long_slot(bytes: [u8; 5]) -> (usize, u64) {
+    let mut key = 0u64;
+    for (i, b) in bytes.into_iter().enumerate() {
+        key |= u64::from(b) << (8 * i);
+    }
+    let h = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PREFIX_BITS);
     ((h >> 6) as usize, 1u64 << (h & 63))
 }
 
@@ -73,17 +90,35 @@ impl Lexicon {
         }
         let mut first = [false; 256];
         let mut prefixes = Box::new([0u64; PREFIX_WORDS]);
-        let mut set = |a: u8, b: u8, c: u8| {
+        let mut long = Box::new([0u64; PREFIX_WORDS]);
+        let mut short = Box::new([0u64; PREFIX_WORDS]);
+        let set = |bits: &mut [u64; PREFIX_WORDS], a: u8, b: u8, c: u8| {
             let (w, bit) = prefix_slot(a, b, c);
-            prefixes[w] |= bit;
+            bits[w] |= bit;
         };
         for w in &words {
             let w: Vec<u8> = w.as_ref().iter().map(|&c| fold[usize::from(c)]).collect();
             match *w.as_slice() {
                 [] => {}
-                [a] => (0..=255).for_each(|b| (0..=255).for_each(|c| set(a, b, c))),
-                [a, b] => (0..=255).for_each(|c| set(a, b, c)),
-                [a, b, c, ..] => set(a, b, c),
+                [a] => (0..=255).for_each(|b| {
+                    (0..=255).for_each(|c| {
+                        set(&mut prefixes, a, b, c);
+                        set(&mut short, a, b, c);
+                    });
+                }),
+                [a, b] => (0..=255).for_each(|c| {
+                    set(&mut prefixes, a, b, c);
+                    set(&mut short, a, b, c);
+                }),
+                [a, b, c, d, e, ..] => {
+                    set(&mut prefixes, a, b, c);
+                    let (i, bit) = long_slot([a, b, c, d, e]);
+                    long[i] |= bit;
+                }
+                [a, b, c, ..] => {
+                    set(&mut prefixes, a, b, c);
+                    set(&mut short, a, b, c);
+                }
             }
             if let Some(&c) = w.first() {
                 first[usize::from(c)] = true;
@@ -111,6 +146,8 @@ impl Lexicon {
             word_byte: wb,
             fold,
             prefixes,
+            long,
+            short,
         })
     }
 
@@ -217,6 +254,16 @@ impl Iterator for Hits<'_> {
             self.mask &= self.mask - 1;
             let (w, bit) = prefix_slot(lex.fold[usize::from(b[s])], folded(s + 1), folded(s + 2));
             if lex.prefixes[w] & bit != 0
+                && (lex.short[w] & bit != 0 || {
+                    let (w5, bit5) = long_slot([
+                        lex.fold[usize::from(b[s])],
+                        folded(s + 1),
+                        folded(s + 2),
+                        folded(s + 3),
+                        folded(s + 4),
+                    ]);
+                    lex.long[w5] & bit5 != 0
+                })
                 && let Some(hit) = lex.longest_at(b, s, to)
             {
                 // Go on after the match: drop what is left of this block.
