@@ -8,9 +8,10 @@
 //! the whole of a long run; and even when its states are built it reads every
 //! byte at lazy-DFA speed (about 1 GB/s), when most patterns cannot match far
 //! from a digit, a colon or a dot. For each pattern, [`reach`] gives the most
-//! bytes a match can have before the first byte of an [`Anchor`] class
-//! (digits; `:`, `@`, `=`; `-`, `.`), [`Lead`] the bytes a match can start
-//! with and [`Pairs`] its first two bytes; [`Triggers`] then lists the few
+//! bytes a match can have before its first [`Anchor`] (a digit; `://`;
+//! `:`, `@` or `=`; `-` or `.`), [`Lead`] the bytes a match can start with,
+//! [`Pairs`] its first two bytes and [`after_anchor`] the bytes that can
+//! follow its first anchor; [`Triggers`] then lists the few
 //! positions where one of them can start, and the engine tries the patterns
 //! there with one anchored search each, whose automaton stays small. The
 //! other patterns (literal-led: key prefixes, MRZ lines) keep an unanchored
