@@ -68,9 +68,10 @@ pub enum BuildError {
 /// Every enabled detector, compiled for one pass over each text.
 pub struct DetectorSet {
     detectors: Vec<Box<dyn Detector>>,
-    /// The patterns that need a digit, a colon or a dash near their start
-    /// (most of them), tried with one anchored leftmost-first search at
-    /// each position one of `starts` allows (see `trigger.rs`).
+    /// The patterns that need an anchor (a digit, `://`, a colon, a dash...)
+    /// near their start (most of them), tried with one anchored
+    /// leftmost-first search at each position one of `starts_near` allows
+    /// (see `trigger.rs`).
     anchored: Option<Group>,
     starts_near: Vec<StartTable>,
     /// The other patterns, leftmost-first, unanchored, in groups small
@@ -122,7 +123,7 @@ struct Hit {
 type LastSearch = (usize, Option<Hit>);
 
 /// The leftmost-first matches of every pattern of a set in one text, as one
-/// automaton over them all would give them, from the set's two groups.
+/// automaton over them all would give them, from the set's groups.
 struct Matches<'a> {
     set: &'a DetectorSet,
     text: &'a str,
@@ -251,10 +252,10 @@ impl DetectorSet {
                     message: format!("patterns do not compile together: {e}"),
                 })
         };
-        // Split the patterns by whether a match needs an anchor byte (a
-        // digit, a colon, a dash) near its start.
+        // Split the patterns by whether a match needs an anchor (a digit,
+        // `://`, a colon, a dash...) near its start.
         let mut near = (Vec::new(), Vec::new());
-        let mut other = (Vec::new(), Vec::new());
+        let mut other = (Vec::new(), Vec::new(), Vec::new());
         let mut starts_near: Vec<StartTable> =
             Anchor::ALL.iter().map(|&a| StartTable::new(a)).collect();
         let mut starts = vec![Vec::new(); 256];
@@ -284,6 +285,7 @@ impl DetectorSet {
             } else {
                 other.0.push(p.as_str());
                 other.1.push(i);
+                other.2.push(prefix_count(&hir));
             }
         }
         let group = |(patterns, global): (Vec<&str>, Vec<usize>)| -> Result<_, BuildError> {
@@ -499,38 +501,47 @@ impl DetectorSet {
 /// that the regex engine keeps a literal prefilter for it.
 const MAX_GROUP_PREFIXES: usize = 32;
 
-/// Splits the unanchored patterns (source, global index) into groups in
-/// registry order, each with at most `MAX_GROUP_PREFIXES` literal prefixes
-/// of at least three bytes. A pattern without such prefixes gets a group of
-/// its own: with it, a group's prefilter would stop at every byte that
-/// begins one (the MRZ line's "P"), and the group would run about six times
-/// slower than its parts apart (measured on the web-like corpus).
-fn prefilter_groups((patterns, global): (Vec<&str>, Vec<usize>)) -> Vec<(Vec<&str>, Vec<usize>)> {
+/// How many literal prefixes of at least three bytes `hir` has (`None`
+/// when it has none, or shorter ones).
+fn prefix_count(hir: &regex_syntax::hir::Hir) -> Option<usize> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    let mut groups: Vec<(Vec<&str>, Vec<usize>, usize)> = Vec::new();
-    for (p, g) in patterns.into_iter().zip(global) {
-        let count = regex_syntax::ParserBuilder::new()
-            .build()
-            .parse(p)
-            .ok()
-            .and_then(|hir| {
-                let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
-                let lits = seq.literals()?;
-                lits.iter().all(|l| l.len() >= 3).then_some(lits.len())
-            })
-            .unwrap_or(usize::MAX);
-        match groups.last_mut() {
-            Some((ps, gs, n))
-                if count <= MAX_GROUP_PREFIXES && *n + count <= MAX_GROUP_PREFIXES =>
-            {
-                ps.push(p);
-                gs.push(g);
-                *n += count;
-            }
-            _ => groups.push((vec![p], vec![g], count)),
+    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
+    let lits = seq.literals()?;
+    lits.iter().all(|l| l.len() >= 3).then_some(lits.len())
+}
+
+/// Splits the unanchored patterns (source, global index, [`prefix_count`])
+/// into groups: those with literal prefixes of at least three bytes fill
+/// groups of at most `MAX_GROUP_PREFIXES` prefixes, in registry order; each
+/// other pattern gets a group of its own: with it, a group's prefilter would
+/// stop at every byte that begins one (the MRZ line's "P"), and the group
+/// would run about six times slower than its parts apart (measured on the
+/// web-like corpus). The engine takes the leftmost match of all groups,
+/// the pattern first in the registry winning a tie, so their order does
+/// not matter.
+fn prefilter_groups(
+    (patterns, global, counts): (Vec<&str>, Vec<usize>, Vec<Option<usize>>),
+) -> Vec<(Vec<&str>, Vec<usize>)> {
+    let mut filled: Vec<(Vec<&str>, Vec<usize>, usize)> = Vec::new();
+    let mut alone = Vec::new();
+    for ((p, g), count) in patterns.into_iter().zip(global).zip(counts) {
+        match count.filter(|&c| c <= MAX_GROUP_PREFIXES) {
+            None => alone.push((vec![p], vec![g])),
+            Some(c) => match filled.last_mut() {
+                Some((ps, gs, n)) if *n + c <= MAX_GROUP_PREFIXES => {
+                    ps.push(p);
+                    gs.push(g);
+                    *n += c;
+                }
+                _ => filled.push((vec![p], vec![g], c)),
+            },
         }
     }
-    groups.into_iter().map(|(p, g, _)| (p, g)).collect()
+    filled
+        .into_iter()
+        .map(|(p, g, _)| (p, g))
+        .chain(alone)
+        .collect()
 }
 
 /// The bytes a match of `hir` can start with (every byte when that cannot
@@ -832,6 +843,19 @@ mod tests {
             found > 500,
             "only {found} spans: the corpus exercises little"
         );
+    }
+
+    #[test]
+    fn unanchored_patterns_are_grouped_by_their_prefixes() {
+        let groups = prefilter_groups((
+            vec!["a", "b", "c", "d", "e"],
+            vec![0, 1, 2, 3, 4],
+            vec![Some(20), None, Some(10), Some(5), Some(40)],
+        ));
+        let got: Vec<Vec<usize>> = groups.into_iter().map(|(_, g)| g).collect();
+        // 20 + 10 fill one group; 5 more would pass 32; without prefixes,
+        // or with too many, a pattern is alone.
+        assert_eq!(got, vec![vec![0, 2], vec![3], vec![1], vec![4]]);
     }
 
     /// Checks 3,000 random texts over `alphabet`; returns how many spans

@@ -305,13 +305,7 @@ mod tests {
             "--",
             "Anne-Marie",
         ];
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..3000 {
             let n = (next() % 90) as usize;
             let text: String = (0..n)
