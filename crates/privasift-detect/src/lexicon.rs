@@ -110,10 +110,12 @@ impl Lexicon {
                     set(&mut prefixes, a, b, c);
                     set(&mut short, a, b, c);
                 }),
-                [a, b, c, d, e, ..] => {
+                [a, b, c, _, _, ..] => {
                     set(&mut prefixes, a, b, c);
-                    let (i, bit) = long_slot([a, b, c, d, e]);
-                    long[i] |= bit;
+                    let mut five = [0u8; 5];
+                    five.copy_from_slice(&w[..5]);
+                    let (slot, bit) = long_slot(five);
+                    long[slot] |= bit;
                 }
                 [a, b, c, ..] => {
                     set(&mut prefixes, a, b, c);
