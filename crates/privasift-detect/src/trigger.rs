@@ -25,8 +25,8 @@
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
-/// A class of bytes near which a pattern's matches start: every match holds
-/// one of them within a bounded number of bytes from its start.
+/// What a pattern's matches start near: every match holds one within a
+/// bounded number of bytes from its start (a byte of a class, or `://`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Anchor {
     /// ASCII digits: phone numbers, identifiers, dates, IPv4.
@@ -90,7 +90,7 @@ impl Anchor {
         }
     }
 
-    /// The first byte of this class at or after `from`.
+    /// The first anchor at or after `from`.
     fn find(self, text: &[u8], from: usize) -> Option<usize> {
         let rest = text.get(from..)?;
         match self {

@@ -310,6 +310,8 @@ pub(crate) fn records(
     f: &mut dyn FnMut(Result<Record<'_>, RecordError>),
 ) {
     let mut line_no = first_line;
+    // A record's path buffers, reused from line to line.
+    let mut paths = (String::new(), String::new());
     for (line, text) in crate::utf8_lines(bytes) {
         let n = line_no;
         line_no += 1;
@@ -317,7 +319,7 @@ pub(crate) fn records(
             continue;
         }
         match text {
-            Ok(s) => parse_line(source, n, s, sel, f),
+            Ok(s) => parse_line(source, n, s, sel, &mut paths, f),
             Err(e) => {
                 f(Err(RecordError::new(
                     source,
@@ -329,28 +331,33 @@ pub(crate) fn records(
                     ),
                 )));
                 let repaired = String::from_utf8_lossy(line);
-                parse_line(source, n, &repaired, sel, f);
+                parse_line(source, n, &repaired, sel, &mut paths, f);
             }
         }
     }
 }
 
+/// Walks one line; `paths` are the walker's two path buffers, cleared here
+/// (reused from line to line: no allocation per record).
 fn parse_line(
     source: SourceId,
     line: u64,
     text: &str,
     sel: &Selection,
+    paths: &mut (String, String),
     f: &mut dyn FnMut(Result<Record<'_>, RecordError>),
 ) {
     let mut fields = Vec::new();
     let mut key = None;
     let mut key_is_number = false;
-    let mut path = String::new();
-    let mut shown = String::new();
+    let (path, shown) = paths;
+    // A line that failed half-way may leave a path behind.
+    path.clear();
+    shown.clear();
     let mut de = serde_json::Deserializer::from_str(text);
     let walker = Walker {
-        path: &mut path,
-        shown: &mut shown,
+        path,
+        shown,
         sel,
         fields: &mut fields,
         key: &mut key,
