@@ -14,6 +14,8 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
+use crate::words::KeyFilter;
+
 use fake::locales::{AR_SA, CY_GB, DE_DE, Data, EN, FR_FR, IT_IT, PT_BR, PT_PT};
 
 /// First names that are also common words, months or places, and so say
@@ -332,7 +334,7 @@ fn gazetteer(lists: &[&[&str]], files: &[&str]) -> HashSet<String> {
 /// Whether `word` (as written: a capital, then lower case) is a surname of
 /// the gazetteer.
 pub fn is_surname(word: &str) -> bool {
-    title_cased(word) && in_set(surnames(), word)
+    title_cased(word) && in_set(surnames(), surnames_filter(), word)
 }
 
 /// A capital, then no other capital.
@@ -341,21 +343,41 @@ fn title_cased(word: &str) -> bool {
         && !word.chars().skip(1).any(char::is_uppercase)
 }
 
-/// Whether the lower-case form of `word` is in `set`.
-fn in_set(set: &HashSet<String>, word: &str) -> bool {
+/// A set's [`KeyFilter`], built once.
+fn filter_of(
+    cell: &'static OnceLock<KeyFilter>,
+    set: &'static HashSet<String>,
+) -> &'static KeyFilter {
+    cell.get_or_init(|| KeyFilter::new(set.iter().map(String::as_str)))
+}
+
+fn first_names_filter() -> &'static KeyFilter {
+    static FILTER: OnceLock<KeyFilter> = OnceLock::new();
+    filter_of(&FILTER, first_names())
+}
+
+fn surnames_filter() -> &'static KeyFilter {
+    static FILTER: OnceLock<KeyFilter> = OnceLock::new();
+    filter_of(&FILTER, surnames())
+}
+
+/// Whether the lower-case form of `word` is in `set` (asked of `filter`
+/// first).
+fn in_set(set: &HashSet<String>, filter: &KeyFilter, word: &str) -> bool {
     if word.is_ascii() && word.len() <= 32 {
         let mut buf = [0u8; 32];
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(|l| set.contains(l));
+        return std::str::from_utf8(lower).is_ok_and(|l| filter.may_contain(l) && set.contains(l));
     }
-    set.contains(&word.to_lowercase())
+    let lower = word.to_lowercase();
+    filter.may_contain(&lower) && set.contains(&lower)
 }
 
 /// Whether `word` (as written) is a capitalised first name.
 pub fn is_first_name(word: &str) -> bool {
-    title_cased(word) && in_set(first_names(), word)
+    title_cased(word) && in_set(first_names(), first_names_filter(), word)
 }
 
 #[cfg(test)]

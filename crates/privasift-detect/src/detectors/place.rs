@@ -35,7 +35,7 @@ use fake::locales::{DE_DE, Data, EN, FR_FR, IT_IT, PT_PT};
 use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
-use crate::words::{Word, all_caps, is_word_byte, word_at, word_before};
+use crate::words::{KeyFilter, Word, all_caps, is_word_byte, word_at, word_before};
 
 pub const PLACE_NAME: Kind = Kind::context("place-name", Label::Location);
 const ID: &str = "place-name@1";
@@ -170,6 +170,9 @@ pub struct Place {
     names: FxHashMap<String, Entry>,
     /// Lower-case first words of names of several words.
     first_words: FxHashSet<String>,
+    /// `names` and `first_words` turn most words away here first.
+    names_filter: KeyFilter,
+    first_filter: KeyFilter,
 }
 
 impl Place {
@@ -259,7 +262,12 @@ impl Place {
                 e.ambiguous = true;
             }
         }
-        Ok(Self { names, first_words })
+        Ok(Self {
+            names_filter: KeyFilter::new(names.keys().map(String::as_str)),
+            first_filter: KeyFilter::new(first_words.iter().map(String::as_str)),
+            names,
+            first_words,
+        })
     }
 
     /// The longest name starting with word `first`: (its words, entry).
@@ -273,8 +281,13 @@ impl Place {
         key.clear();
         run.clear();
         push_lower(key, first.text);
-        let mut best = self.names.get(key.as_str()).map(|e| (1, *e));
-        if self.first_words.contains(key.as_str()) {
+        let mut best = self
+            .names_filter
+            .may_contain(key)
+            .then(|| self.names.get(key.as_str()))
+            .flatten()
+            .map(|e| (1, *e));
+        if self.first_filter.may_contain(key) && self.first_words.contains(key.as_str()) {
             let mut end = first.end;
             let mut taken = Vec::with_capacity(MAX_WORDS);
             while taken.len() + 1 < MAX_WORDS {
@@ -294,7 +307,9 @@ impl Place {
                 key.push(' ');
                 push_lower(key, w.text);
                 taken.push(w);
-                if let Some(e) = self.names.get(key.as_str()) {
+                if self.names_filter.may_contain(key)
+                    && let Some(e) = self.names.get(key.as_str())
+                {
                     best = Some((taken.len() + 1, *e));
                 }
             }
