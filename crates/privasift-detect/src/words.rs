@@ -67,7 +67,8 @@ impl WordList {
 /// mostly stays in cache. Built from 40,000 keys, one bit in thirteen is
 /// set. The hash reads the length and the first and last bytes only.
 pub(crate) struct KeyFilter {
-    bits: Box<[u64; FILTER_WORDS]>,
+    /// `FILTER_WORDS` words.
+    bits: Box<[u64]>,
 }
 
 const FILTER_BITS: u32 = 19;
@@ -75,7 +76,7 @@ const FILTER_WORDS: usize = 1 << (FILTER_BITS - 6);
 
 impl KeyFilter {
     pub(crate) fn new<'a>(keys: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut bits = Box::new([0u64; FILTER_WORDS]);
+        let mut bits = vec![0u64; FILTER_WORDS].into_boxed_slice();
         for k in keys {
             let (w, bit) = Self::slot(k.as_bytes());
             bits[w] |= bit;
