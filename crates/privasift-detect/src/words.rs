@@ -19,11 +19,11 @@ const WORD_BYTE: [bool; 256] = {
 /// capitalised word of a text.
 pub(crate) struct WordList {
     set: rustc_hash::FxHashSet<&'static str>,
-    /// The first bytes and the lengths (63 for any longer) of the words: a
-    /// word that fails either is not looked up. Most words asked about
-    /// are not in the list, and most fail here.
-    firsts: [bool; 256],
-    lengths: u64,
+    /// A 4096-bit set over the words' length, first two and last bytes: a
+    /// word that misses it is not looked up. Most words asked about are
+    /// not in the list (a capitalised word is asked of several lists), and
+    /// most miss here.
+    bits: [u64; 64],
 }
 
 impl WordList {
@@ -35,28 +35,25 @@ impl WordList {
     pub(crate) fn of(lists: &[&[&'static str]]) -> Self {
         let set: rustc_hash::FxHashSet<&'static str> =
             lists.iter().flat_map(|l| l.iter().copied()).collect();
-        let mut firsts = [false; 256];
-        let mut lengths = 0u64;
+        let mut bits = [0u64; 64];
         for w in &set {
-            if let Some(&b) = w.as_bytes().first() {
-                firsts[usize::from(b)] = true;
-            }
-            lengths |= 1 << w.len().min(63);
+            let (i, bit) = Self::slot(w.as_bytes());
+            bits[i] |= bit;
         }
-        Self {
-            set,
-            firsts,
-            lengths,
-        }
+        Self { set, bits }
+    }
+
+    fn slot(w: &[u8]) -> (usize, u64) {
+        let byte = |i: usize| u64::from(w.get(i).copied().unwrap_or(0));
+        let last = w.len().checked_sub(1).map_or(0, byte);
+        let packed = (w.len() as u64) | byte(0) << 8 | byte(1) << 16 | last << 24;
+        let h = packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52;
+        ((h >> 6) as usize, 1u64 << (h & 63))
     }
 
     pub(crate) fn contains(&self, word: &str) -> bool {
-        let Some(&b) = word.as_bytes().first() else {
-            return self.set.contains(word);
-        };
-        self.firsts[usize::from(b)]
-            && self.lengths >> word.len().min(63) & 1 == 1
-            && self.set.contains(word)
+        let (i, bit) = Self::slot(word.as_bytes());
+        self.bits[i] & bit != 0 && self.set.contains(word)
     }
 }
 
