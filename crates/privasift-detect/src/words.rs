@@ -22,7 +22,8 @@ pub(crate) struct WordList {
     /// A 4096-bit set over the words' length, first two and last bytes: a
     /// word that misses it is not looked up. Most words asked about are
     /// not in the list (a capitalised word is asked of several lists), and
-    /// most miss here.
+    /// most miss here. (Not a [`KeyFilter`] on purpose: inline, with a
+    /// shorter hash, PERSON ran 6 % faster than with one.)
     bits: [u64; 64],
 }
 
