@@ -232,8 +232,30 @@ impl Hits<'_> {
             mask |= u64::from(starts) << k;
             prev = c;
         }
+        // Then keeps the starts whose first bytes can begin an entry, one
+        // bit at a time but without a branch on the outcome: most starts
+        // fail, and a branch per start mispredicted often enough to cost
+        // more than the tests themselves.
+        // Bytes at or after `to` read as 0, as if the text ended there.
+        let within = &b[..self.to];
+        let folded = |i: usize| within.get(i).map_or(0, |&c| lex.fold[usize::from(c)]);
+        let mut keep = 0u64;
+        let mut todo = mask;
+        while todo != 0 {
+            let k = todo.trailing_zeros();
+            todo &= todo - 1;
+            let at = base + k as usize;
+            let five: [u8; 5] = std::array::from_fn(|i| folded(at + i));
+            let (slot, bit) = prefix_slot(five[0], five[1], five[2]);
+            let (slot5, bit5) = long_slot(five);
+            let short = lex.short[slot] & bit != 0;
+            let long = lex.long[slot5] & bit5 != 0;
+            #[allow(clippy::needless_bitwise_bool)]
+            let pass = (lex.prefixes[slot] & bit != 0) & (short | long);
+            keep |= u64::from(pass) << k;
+        }
         self.base = base;
-        self.mask = mask;
+        self.mask = keep;
         self.at = end;
     }
 }
@@ -244,7 +266,6 @@ impl Iterator for Hits<'_> {
     fn next(&mut self) -> Option<Hit> {
         let lex = self.lexicon;
         let (b, to) = (&self.text[..self.to], self.to);
-        let folded = |i: usize| b.get(i).map_or(0, |&c| lex.fold[usize::from(c)]);
         loop {
             while self.mask == 0 {
                 if self.at >= to {
@@ -254,20 +275,7 @@ impl Iterator for Hits<'_> {
             }
             let s = self.base + self.mask.trailing_zeros() as usize;
             self.mask &= self.mask - 1;
-            let (w, bit) = prefix_slot(lex.fold[usize::from(b[s])], folded(s + 1), folded(s + 2));
-            if lex.prefixes[w] & bit != 0
-                && (lex.short[w] & bit != 0 || {
-                    let (w5, bit5) = long_slot([
-                        lex.fold[usize::from(b[s])],
-                        folded(s + 1),
-                        folded(s + 2),
-                        folded(s + 3),
-                        folded(s + 4),
-                    ]);
-                    lex.long[w5] & bit5 != 0
-                })
-                && let Some(hit) = lex.longest_at(b, s, to)
-            {
+            if let Some(hit) = lex.longest_at(b, s, to) {
                 // Go on after the match: drop what is left of this block.
                 self.mask = 0;
                 self.at = hit.end;

@@ -52,6 +52,7 @@ impl WordList {
         ((h >> 6) as usize, 1u64 << (h & 63))
     }
 
+    #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
         let (i, bit) = Self::slot(word.as_bytes());
         self.bits[i] & bit != 0 && self.set.contains(word)
@@ -159,6 +160,47 @@ pub(crate) fn is_word_byte(c: u8) -> bool {
     WORD_BYTE[usize::from(c)]
 }
 
+/// Packs 64 flags (each 0 or 1) into a mask, flag `k` at bit `k`: eight
+/// at a time, by a multiplication that gathers the low bit of each byte into
+/// the top byte.
+#[inline]
+fn pack_flags(flags: &[u8; 64]) -> u64 {
+    let mut bits = 0u64;
+    for (i, chunk) in flags.chunks_exact(8).enumerate() {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(eight);
+        bits |= (x.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * i);
+    }
+    bits
+}
+
+/// A bit per byte of `block` (at most 64 bytes) that is a word byte
+/// ([`WORD_BYTE`]), and a bit per byte that can begin a capitalised word:
+/// an ASCII capital or the lead byte of a UTF-8 sequence from U+00C0 on
+/// (accented capitals; the caller checks the case of the char). Written with comparisons rather
+/// than table look-ups, so the compiler turns the loop into vector
+/// instructions (a table look-up per byte cannot be).
+#[inline]
+fn classify(block: &[u8]) -> (u64, u64) {
+    let mut bytes = [0u8; 64];
+    bytes[..block.len()].copy_from_slice(block);
+    let mut word = [0u8; 64];
+    let mut capital = [0u8; 64];
+    for ((&c, w), k) in bytes.iter().zip(word.iter_mut()).zip(capital.iter_mut()) {
+        let upper = c.wrapping_sub(b'A') < 26;
+        let letter = (c | 0x20).wrapping_sub(b'a') < 26;
+        let digit = c.wrapping_sub(b'0') < 10;
+        #[allow(clippy::needless_bitwise_bool)]
+        let is_word = letter | digit | (c >= 0x80) | (c == b'\'') | (c == b'-') | (c == b'.');
+        #[allow(clippy::needless_bitwise_bool)]
+        let lead = upper | (c >= 0xC3);
+        *w = u8::from(is_word);
+        *k = u8::from(lead);
+    }
+    (pack_flags(&word), pack_flags(&capital))
+}
+
 pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
     // Bytes, not chars: ASCII letters, digits, ' - . and every non-ASCII byte
     // (accented letters; a few non-ASCII punctuation marks stay glued to
@@ -174,10 +216,7 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
     let mut base = 0;
     while base < b.len() {
         let block = &b[base..(base + 64).min(b.len())];
-        let mut mask = 0u64;
-        for (k, &c) in block.iter().enumerate() {
-            mask |= u64::from(WORD_BYTE[usize::from(c)]) << k;
-        }
+        let (mask, _) = classify(block);
         let valid = if block.len() == 64 {
             u64::MAX
         } else {
@@ -210,6 +249,68 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
         out.extend(trim_word(text, s, b.len()));
     }
     out
+}
+
+/// The bytes that can begin a word written as a name: an ASCII capital or
+/// the lead byte of a two-byte or longer UTF-8 sequence from U+00C0 on
+/// (accented capitals; the caller checks the case of the char). The
+/// reference [`classify`] is tested against.
+#[cfg(test)]
+const CAPITAL_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_uppercase() || i >= 0xC3;
+        i += 1;
+    }
+    t
+};
+
+/// The offsets, left to right, of the bytes of `text` that follow a
+/// non-word byte (or start the text) and can begin a capitalised word (see
+/// [`classify`]). Read 64 bytes at a time without branches: a detector
+/// that only cares about capitalised words skips the rest of the text
+/// (most of it) at a fraction of the cost of a byte loop.
+pub(crate) fn capital_starts(text: &str) -> CapitalStarts<'_> {
+    CapitalStarts {
+        b: text.as_bytes(),
+        at: 0,
+        base: 0,
+        mask: 0,
+    }
+}
+
+pub(crate) struct CapitalStarts<'t> {
+    b: &'t [u8],
+    /// Where the next block starts.
+    at: usize,
+    /// The block being read and a bit per start not yet returned.
+    base: usize,
+    mask: u64,
+}
+
+impl Iterator for CapitalStarts<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.mask == 0 {
+            if self.at >= self.b.len() {
+                return None;
+            }
+            let base = self.at;
+            let end = (base + 64).min(self.b.len());
+            let prev_word = base > 0 && WORD_BYTE[usize::from(self.b[base - 1])];
+            let (word, capital) = classify(&self.b[base..end]);
+            // A start follows a byte that is not a word byte.
+            let after_word = (word << 1) | u64::from(prev_word);
+            self.base = base;
+            self.mask = capital & !after_word;
+            self.at = end;
+        }
+        let k = self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(self.base + k)
+    }
 }
 
 /// The word starting at byte `s` (a word byte after a non-word byte), and
@@ -324,6 +425,59 @@ mod tests {
             out.extend(word.map(|w| (w.start, w.end)));
         }
         out
+    }
+
+    #[test]
+    fn bytes_are_classified_as_by_the_tables() {
+        let mut next = crate::xorshift(0x2545_f491_4f6c_dd1d);
+        for len in (0..=64).chain([64; 200]) {
+            let block: Vec<u8> = (0..len).map(|_| (next() % 256) as u8).collect();
+            let (word, capital) = classify(&block);
+            for (k, &c) in block.iter().enumerate() {
+                assert_eq!(word >> k & 1 == 1, WORD_BYTE[usize::from(c)], "{c:#x}");
+                assert_eq!(
+                    capital >> k & 1 == 1,
+                    CAPITAL_LEAD[usize::from(c)],
+                    "{c:#x}"
+                );
+            }
+            // Nothing past the block.
+            if len < 64 {
+                assert_eq!((word | capital) >> len, 0);
+            }
+        }
+        // Every byte value once.
+        let all: Vec<u8> = (0..=255).collect();
+        for block in all.chunks(64) {
+            let (word, capital) = classify(block);
+            for (k, &c) in block.iter().enumerate() {
+                assert_eq!(word >> k & 1 == 1, WORD_BYTE[usize::from(c)], "{c:#x}");
+                assert_eq!(
+                    capital >> k & 1 == 1,
+                    CAPITAL_LEAD[usize::from(c)],
+                    "{c:#x}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn capital_starts_are_found_as_a_byte_at_a_time() {
+        let pieces = [
+            "A", "a", "É", "é", " ", "-", ".", "'", "Zoë", "x", "\n", "1", "«",
+        ];
+        let mut next = crate::xorshift(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..2000 {
+            let n = (next() % 120) as usize;
+            let text: String = (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            let b = text.as_bytes();
+            let want: Vec<usize> = (0..b.len())
+                .filter(|&i| CAPITAL_LEAD[usize::from(b[i])] && (i == 0 || !is_word_byte(b[i - 1])))
+                .collect();
+            assert_eq!(capital_starts(&text).collect::<Vec<_>>(), want, "{text:?}");
+        }
     }
 
     #[test]

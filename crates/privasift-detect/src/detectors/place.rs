@@ -35,7 +35,7 @@ use fake::locales::{DE_DE, Data, EN, FR_FR, IT_IT, PT_PT};
 use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
-use crate::words::{KeyFilter, Word, all_caps, is_word_byte, word_at, word_before};
+use crate::words::{KeyFilter, Word, all_caps, capital_starts, is_word_byte, word_at, word_before};
 
 pub const PLACE_NAME: Kind = Kind::context("place-name", Label::Location);
 const ID: &str = "place-name@1";
@@ -289,8 +289,8 @@ impl Place {
             .map(|e| (1, *e));
         if self.first_filter.may_contain(key) && self.first_words.contains(key.as_str()) {
             let mut end = first.end;
-            let mut taken = Vec::with_capacity(MAX_WORDS);
-            while taken.len() + 1 < MAX_WORDS {
+            run.push(Word { ..*first });
+            while run.len() < MAX_WORDS {
                 // The next word, one space after.
                 if text.as_bytes().get(end) != Some(&b' ')
                     || !text
@@ -306,15 +306,13 @@ impl Place {
                 end = w.end;
                 key.push(' ');
                 push_lower(key, w.text);
-                taken.push(w);
+                run.push(w);
                 if self.names_filter.may_contain(key)
                     && let Some(e) = self.names.get(key.as_str())
                 {
-                    best = Some((taken.len() + 1, *e));
+                    best = Some((run.len(), *e));
                 }
             }
-            run.push(Word { ..*first });
-            run.extend(taken);
         } else {
             run.push(Word { ..*first });
         }
@@ -434,15 +432,14 @@ impl Detector for Place {
         let b = text.as_bytes();
         let mut key = String::new();
         let mut run: Vec<Word<'_>> = Vec::with_capacity(MAX_WORDS);
+        // Where the scan goes on: starts before it are inside a place
+        // already found.
         let mut i = 0;
-        while i < b.len() {
-            let c = b[i];
-            if !(c.is_ascii_uppercase() || c >= 0xC3) || (i > 0 && is_word_byte(b[i - 1])) {
-                i += 1;
+        for s in capital_starts(text) {
+            if s < i {
                 continue;
             }
-            let (next, Some(first)) = word_at(text, i) else {
-                i += 1;
+            let (next, Some(first)) = word_at(text, s) else {
                 continue;
             };
             i = next;
