@@ -195,6 +195,8 @@ const EMPLOYER_CUES: &[&str] = &[
     "intern at",
     "interned at",
     "job at",
+    "year at",
+    "years at",
     "travaille chez",
     "travaille pour",
     "travaillait chez",
@@ -253,12 +255,26 @@ fn next_word<'t>(text: &'t str, w: &Word<'t>) -> Option<Word<'t>> {
     (i < b.len()).then(|| word_at(text, i).1).flatten()
 }
 
+/// Words after an organisation's name that say it is one: "the Uber
+/// website". (Each entry costs a walk of the lexicon at every word that
+/// begins like it: the list stays short.)
+const SITE_WORDS: &[&str] = &["website"];
+
+/// Phrases after which capitalised words, then "is", name who has the
+/// address: "The address of Evidera is ...". A person's name (a first
+/// name of the gazetteer first) is left to the person detector.
+const ADDRESS_OF: &[&str] = &["address of", "adresse de", "adresse d'"];
+
 pub struct Organization {
     /// Suffix and prefix words, found at word starts, then checked to stand
     /// alone.
     words: Lexicon,
     /// Entries of `words` from this index on are employer cues.
     names: usize,
+    /// Entries of `words` from this index on are [`SITE_WORDS`].
+    sites: usize,
+    /// Entries of `words` from this index on are [`ADDRESS_OF`].
+    owners: usize,
 }
 
 impl Organization {
@@ -273,8 +289,50 @@ impl Organization {
             entries.push((*cue).to_owned());
             entries.push(crate::words::title_case(cue));
         }
+        let sites = entries.len();
+        entries.extend(SITE_WORDS.iter().map(|w| (*w).to_owned()));
+        let owners = entries.len();
+        for cue in ADDRESS_OF {
+            entries.push((*cue).to_owned());
+            entries.push(crate::words::title_case(cue));
+        }
         let words = Lexicon::new(ID, &entries, false, is_word_byte)?;
-        Ok(Self { words, names })
+        Ok(Self {
+            words,
+            names,
+            sites,
+            owners,
+        })
+    }
+
+    /// The capitalised words after an [`ADDRESS_OF`] cue that ends at `e`,
+    /// when "is" or "est" follows them and they do not start with a first
+    /// name.
+    fn address_owner(text: &str, e: usize) -> Option<(usize, usize)> {
+        let (from, to) = Self::employer(text, e)?;
+        let first = word_at(text, from).1?;
+        if crate::names::is_first_name(first.text) {
+            return None;
+        }
+        let rest = &text[to..];
+        (rest.starts_with(" is ") || rest.starts_with(" est ")).then_some((from, to))
+    }
+
+    /// The capitalised words between "the" and a site word that starts at
+    /// `s`: "the Roadify Transit website".
+    fn site_owner(text: &str, s: usize) -> Option<(usize, usize)> {
+        let site = Word {
+            start: s,
+            end: s,
+            text: "",
+        };
+        let last = word_before(text, s).filter(|p| spaced(text, p, &site))?;
+        if !capitalised(last.text) || NOT_START.contains(&last.text) {
+            return None;
+        }
+        let first = Self::start_before(&site, text)?;
+        let the = word_before(text, first.start).filter(|p| spaced(text, p, &first))?;
+        matches!(the.text, "the" | "The").then_some((first.start, last.end))
     }
 
     /// The capitalised words right after an employer cue that ends at `e`.
@@ -384,6 +442,22 @@ impl Detector for Organization {
             if s < claimed_to {
                 continue;
             }
+            if m.entry >= self.owners {
+                if let Some((from, to)) = Self::address_owner(text, e) {
+                    out.push(Span::new(from, to, ORGANIZATION, SCORE, ID));
+                    claimed_to = to;
+                }
+                continue;
+            }
+            if m.entry >= self.sites {
+                if let Some((from, to)) = Self::site_owner(text, s)
+                    && from >= claimed_to
+                {
+                    out.push(Span::new(from, to, ORGANIZATION, SCORE, ID));
+                    claimed_to = to;
+                }
+                continue;
+            }
             if m.entry >= self.names {
                 if let Some((from, to)) = Self::employer(text, e) {
                     out.push(Span::new(from, to, ORGANIZATION, SCORE, ID));
@@ -466,6 +540,20 @@ mod tests {
         );
         // The name is said once.
         assert_eq!(found("I work for Aunt Bertha Inc"), ["Aunt Bertha Inc"]);
+        assert_eq!(
+            found("She spent a year at Quorvane as an intern"),
+            ["Quorvane"]
+        );
+        assert_eq!(
+            found("according to the Velotrix Mobility website, and the Zandoo app"),
+            ["Velotrix Mobility"]
+        );
+        assert!(found("the website, The website, a Velotrix website").is_empty());
+        assert_eq!(
+            found("The address of Brindlecast is 12 Main St. The address of Jean Morel is"),
+            ["Brindlecast"]
+        );
+        assert!(found("the address of Brindlecast was").is_empty());
         assert!(found("I work for the government. I work for The end.").is_empty());
         // An identifier before an organisation word is not part of its name.
         assert_eq!(

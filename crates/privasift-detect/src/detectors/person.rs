@@ -578,6 +578,92 @@ fn capitalised(w: &str) -> bool {
     cased && !NOT_NAMES.contains(w)
 }
 
+/// A middle initial: one capital letter, maybe with its dot (`J`, `R.`);
+/// not the words "I" and "A".
+fn middle_initial(w: &str) -> bool {
+    if w.len() > 3 {
+        return false;
+    }
+    let mut chars = w.chars();
+    let (Some(c), rest) = (chars.next(), chars.as_str()) else {
+        return false;
+    };
+    c.is_uppercase() && (rest == "." || (rest.is_empty() && c != 'I' && c != 'A'))
+}
+
+/// Verbs of residence that follow their subject, each with the words that
+/// may come after it.
+const RESIDENCE: &[(&str, &[&str])] = &[
+    ("lives", &["at", "in"]),
+    ("lived", &["at", "in"]),
+    ("resides", &["at", "in"]),
+    (
+        "habite",
+        &["à", "au", "aux", "en", "rue", "avenue", "boulevard"],
+    ),
+    (
+        "habitait",
+        &["à", "au", "aux", "en", "rue", "avenue", "boulevard"],
+    ),
+    ("réside", &["à", "au", "aux", "en"]),
+];
+
+/// When words `ws[i..=i + n]` open a sentence (or a line) and are followed
+/// by a verb of residence ("Tomomi Nishiyama lives at", "Jean Kpodar
+/// habite à"): `n`, the count of words after `ws[i]`. One to three
+/// capitalised words, not in capitals; the subject of such a verb is a
+/// person far more often than not.
+fn resident(ws: &[Word<'_>], i: usize, text: &str) -> Option<usize> {
+    // Most capitalised words are followed by no such verb: look for it
+    // first.
+    let mut verb_at = 0;
+    for k in 1..=3 {
+        let v = ws.get(i + k)?;
+        // A byte before the strings: most words begin no such verb.
+        if matches!(v.text.as_bytes()[0], b'l' | b'r' | b'h')
+            && RESIDENCE.iter().any(|(r, _)| *r == v.text)
+        {
+            verb_at = k;
+            break;
+        }
+    }
+    if verb_at == 0 {
+        return None;
+    }
+    let opens = i == 0
+        || opens_line(text, ws[i].start)
+        || text.get(ws[i - 1].end..ws[i].start).is_some_and(|g| {
+            let g = g.trim_end_matches(' ');
+            g.ends_with(['.', '!', '?', '"', '“', '«'])
+        });
+    if !opens {
+        return None;
+    }
+    let mut n = 0;
+    while n + 1 < verb_at
+        && let Some(nx) = ws.get(i + n + 1)
+        && text.get(ws[i + n].end..nx.start) == Some(" ")
+        && capitalised(nx.text)
+        && !all_caps(nx.text)
+    {
+        n += 1;
+    }
+    let (verb, after) = (ws.get(i + n + 1)?, ws.get(i + n + 2)?);
+    let spaced = text.get(ws[i + n].end..verb.start) == Some(" ")
+        && text.get(verb.end..after.start) == Some(" ");
+    let words = ws[i..=i + n].iter().all(|x| {
+        x.text
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+    });
+    (spaced
+        && words
+        && RESIDENCE
+            .iter()
+            .any(|(v, next)| *v == verb.text && next.contains(&after.text)))
+    .then_some(n)
+}
+
 /// An initial: `G.`, `J`, `A.B.`.
 fn initial(w: &str) -> bool {
     let mut letters = 0;
@@ -782,6 +868,31 @@ impl Person {
                     continue;
                 }
             }
+            // A capitalised word, a one-letter initial and another
+            // capitalised word: "Szabina J Gelencsér", "Mohmad R. Vizirov".
+            if name_like
+                && let (Some(mid), Some(last)) = (ws.get(i + 1), ws.get(i + 2))
+                && middle_initial(mid.text)
+                && !PLACE_WORDS.contains(w)
+                && !TITLES_BEFORE.contains(mid.text)
+                && !TITLES_IN_NAME.contains(mid.text)
+                && text.get(ws[i].end..mid.start) == Some(" ")
+                && text.get(mid.end..last.start) == Some(" ")
+                && capitalised(last.text)
+                && !all_caps(last.text)
+                && !ws.get(i + 3).is_some_and(|a| NOT_AFTER.contains(a.text))
+            {
+                push(out, i, i + 2, 0.75);
+                i += 3;
+                continue;
+            }
+            // Capitalised words opening a sentence before a verb of
+            // residence: "Tomomi Nishiyama lives at ...".
+            if name_like && let Some(n) = resident(ws, i, text) {
+                push(out, i, i + n, 0.75);
+                i += n + 1;
+                continue;
+            }
             let caps_name = all_caps(w) && is_first_name(&title_case(w));
             let (bare, owner) = possessive(w);
             if (is_first_name(bare) && !NOT_NAMES.contains(bare)) || caps_name {
@@ -942,6 +1053,31 @@ mod tests {
             found("Michael Behe wrote it. Behe's reply came later; Behe agreed."),
             ["Michael Behe", "Behe", "Behe"]
         );
+    }
+
+    #[test]
+    fn middle_initials_residents_and_namings() {
+        assert_eq!(
+            found("a song by Oriane K Pelletrat and Dumitru V. Halcescu"),
+            ["Oriane K Pelletrat", "Dumitru V. Halcescu"]
+        );
+        // Not a title ("M." is Monsieur), not the words "A" and "I".
+        assert!(
+            !found("pour la Commission M. Gaukur").contains(&"Commission M. Gaukur".to_owned())
+        );
+        assert!(found("Plan A Works and Then I Went").is_empty());
+        assert_eq!(
+            found("Kaori Tsubaki lives at 12 rue Verte. Jodel Arnaq habite à Lyon."),
+            ["Kaori Tsubaki", "Jodel Arnaq"]
+        );
+        // The verbs' first bytes are what `resident` looks at first.
+        assert!(
+            RESIDENCE
+                .iter()
+                .all(|(v, _)| matches!(v.as_bytes()[0], b'l' | b'r' | b'h'))
+        );
+        // Only where the words open a sentence, and not "lives on".
+        assert!(found("The Old Mill lives on. in the Old Mill lives at most one cat").is_empty());
     }
 
     #[test]
