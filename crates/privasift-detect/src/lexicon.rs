@@ -14,6 +14,8 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 
+use crate::words::ByteClass;
+
 /// A word list compiled for anchored searches at word starts.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
@@ -23,6 +25,12 @@ pub(crate) struct Lexicon {
     first: [bool; 256],
     /// Bytes that belong to a word: an entry cannot start after one.
     word_byte: [bool; 256],
+    /// `word_byte` as a [`ByteClass`], when it is one and every entry
+    /// begins with a letter, a digit or a non-ASCII byte: blocks are then
+    /// read with vector instructions, taking every such byte after a
+    /// non-word byte as a start (a few more starts than `first` gives,
+    /// which the prefix sets turn away).
+    fast: Option<ByteClass>,
     /// How bytes are compared: ASCII lower case, or as they are.
     fold: [u8; 256],
     /// The hashed first three (folded) bytes of every entry; an entry of
@@ -142,10 +150,15 @@ impl Lexicon {
         for (c, slot) in (0u8..=255).zip(wb.iter_mut()) {
             *slot = word_byte(c);
         }
+        let alnum_first = (0u8..=255)
+            .filter(|&c| first[usize::from(c)])
+            .all(|c| c.is_ascii_alphanumeric() || c >= 0x80);
+        let fast = ByteClass::of(word_byte).filter(|_| alnum_first);
         Ok(Self {
             dfa,
             first,
             word_byte: wb,
+            fast,
             fold,
             prefixes,
             long,
@@ -223,15 +236,23 @@ impl Hits<'_> {
         let b = self.text;
         let base = self.at;
         let end = (base + 64).min(self.to);
-        let mut prev = if base == 0 { 0 } else { b[base - 1] };
-        let mut mask = 0u64;
-        for (k, &c) in b[base..end].iter().enumerate() {
-            // `&`, not `&&`: no branch in this loop.
-            #[allow(clippy::needless_bitwise_bool)]
-            let starts = lex.first[usize::from(c)] & !lex.word_byte[usize::from(prev)];
-            mask |= u64::from(starts) << k;
-            prev = c;
-        }
+        let mask = if let Some(class) = lex.fast {
+            let block = &b[base..end];
+            let prev_word = base > 0 && lex.word_byte[usize::from(b[base - 1])];
+            let after_word = (class.mask(block) << 1) | u64::from(prev_word);
+            ByteClass::Alnum.mask(block) & !after_word
+        } else {
+            let mut prev = if base == 0 { 0 } else { b[base - 1] };
+            let mut mask = 0u64;
+            for (k, &c) in b[base..end].iter().enumerate() {
+                // `&`, not `&&`: no branch in this loop.
+                #[allow(clippy::needless_bitwise_bool)]
+                let starts = lex.first[usize::from(c)] & !lex.word_byte[usize::from(prev)];
+                mask |= u64::from(starts) << k;
+                prev = c;
+            }
+            mask
+        };
         // Then keeps the starts whose first bytes can begin an entry, one
         // bit at a time but without a branch on the outcome: most starts
         // fail, and a branch per start mispredicted often enough to cost

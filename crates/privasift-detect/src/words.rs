@@ -175,30 +175,78 @@ fn pack_flags(flags: &[u8; 64]) -> u64 {
     bits
 }
 
-/// A bit per byte of `block` (at most 64 bytes) that is a word byte
-/// ([`WORD_BYTE`]), and a bit per byte that can begin a capitalised word:
-/// an ASCII capital or the lead byte of a UTF-8 sequence from U+00C0 on
-/// (accented capitals; the caller checks the case of the char). Written with comparisons rather
-/// than table look-ups, so the compiler turns the loop into vector
-/// instructions (a table look-up per byte cannot be).
-#[inline]
-fn classify(block: &[u8]) -> (u64, u64) {
-    let mut bytes = [0u8; 64];
-    bytes[..block.len()].copy_from_slice(block);
-    let mut word = [0u8; 64];
-    let mut capital = [0u8; 64];
-    for ((&c, w), k) in bytes.iter().zip(word.iter_mut()).zip(capital.iter_mut()) {
-        let upper = c.wrapping_sub(b'A') < 26;
-        let letter = (c | 0x20).wrapping_sub(b'a') < 26;
-        let digit = c.wrapping_sub(b'0') < 10;
-        #[allow(clippy::needless_bitwise_bool)]
-        let is_word = letter | digit | (c >= 0x80) | (c == b'\'') | (c == b'-') | (c == b'.');
-        #[allow(clippy::needless_bitwise_bool)]
-        let lead = upper | (c >= 0xC3);
-        *w = u8::from(is_word);
-        *k = u8::from(lead);
+/// Byte classes that block scans test 64 bytes at a time. Each is written
+/// with comparisons rather than a table look-up, so that the compiler turns
+/// the loop over a block into vector instructions (a look-up per byte
+/// cannot be).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ByteClass {
+    /// ASCII letters and digits, and every non-ASCII byte.
+    Alnum,
+    /// [`ByteClass::Alnum`] and `_`.
+    AlnumUnderscore,
+    /// The bytes of [`words`]: [`ByteClass::Alnum`] and `'`, `-`, `.`
+    /// ([`WORD_BYTE`]).
+    Word,
+    /// What can begin a capitalised word: an ASCII capital or the lead
+    /// byte of a UTF-8 sequence from U+00C0 on (accented capitals; the
+    /// caller checks the case of the char).
+    CapitalLead,
+}
+
+impl ByteClass {
+    /// The class that answers as `f` on every byte, if one does.
+    pub(crate) fn of(f: fn(u8) -> bool) -> Option<Self> {
+        [
+            Self::Alnum,
+            Self::AlnumUnderscore,
+            Self::Word,
+            Self::CapitalLead,
+        ]
+        .into_iter()
+        .find(|class| (0..=255u8).all(|c| class.mask(&[c]) & 1 == u64::from(f(c))))
     }
-    (pack_flags(&word), pack_flags(&capital))
+
+    /// A bit per byte of `block` (at most 64 bytes) in the class, byte `k`
+    /// at bit `k`; none past the block. (Always inlined, as is `mask_of`:
+    /// a loop only becomes vector code once its test is inlined into it.
+    /// `|` between booleans: no branch per byte.)
+    #[allow(clippy::inline_always, clippy::needless_bitwise_bool)]
+    #[inline(always)]
+    pub(crate) fn mask(self, block: &[u8]) -> u64 {
+        let alnum = |c: u8| {
+            let letter = (c | 0x20).wrapping_sub(b'a') < 26;
+            let digit = c.wrapping_sub(b'0') < 10;
+            letter | digit | (c >= 0x80)
+        };
+        // One loop per class, so that each is vectorised on its own.
+        match self {
+            Self::Alnum => mask_of(block, alnum),
+            Self::AlnumUnderscore => mask_of(block, |c| alnum(c) | (c == b'_')),
+            Self::Word => mask_of(block, |c| {
+                alnum(c) | (c == b'\'') | (c == b'-') | (c == b'.')
+            }),
+            Self::CapitalLead => mask_of(block, |c| (c.wrapping_sub(b'A') < 26) | (c >= 0xC3)),
+        }
+    }
+}
+
+/// A bit per byte of `block` (at most 64 bytes) for which `holds` is true;
+/// none past the block.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+fn mask_of(block: &[u8], holds: impl Fn(u8) -> bool) -> u64 {
+    let mut flags = [0u8; 64];
+    if let Ok(full) = <&[u8; 64]>::try_from(block) {
+        for (&c, f) in full.iter().zip(flags.iter_mut()) {
+            *f = u8::from(holds(c));
+        }
+    } else {
+        for (&c, f) in block.iter().zip(flags.iter_mut()) {
+            *f = u8::from(holds(c));
+        }
+    }
+    pack_flags(&flags)
 }
 
 pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
@@ -216,7 +264,7 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
     let mut base = 0;
     while base < b.len() {
         let block = &b[base..(base + 64).min(b.len())];
-        let (mask, _) = classify(block);
+        let mask = ByteClass::Word.mask(block);
         let valid = if block.len() == 64 {
             u64::MAX
         } else {
@@ -254,7 +302,7 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
 /// The bytes that can begin a word written as a name: an ASCII capital or
 /// the lead byte of a two-byte or longer UTF-8 sequence from U+00C0 on
 /// (accented capitals; the caller checks the case of the char). The
-/// reference [`classify`] is tested against.
+/// reference [`ByteClass::CapitalLead`] is tested against.
 #[cfg(test)]
 const CAPITAL_LEAD: [bool; 256] = {
     let mut t = [false; 256];
@@ -268,7 +316,7 @@ const CAPITAL_LEAD: [bool; 256] = {
 
 /// The offsets, left to right, of the bytes of `text` that follow a
 /// non-word byte (or start the text) and can begin a capitalised word (see
-/// [`classify`]). Read 64 bytes at a time without branches: a detector
+/// [`ByteClass::CapitalLead`]). Read 64 bytes at a time without branches: a detector
 /// that only cares about capitalised words skips the rest of the text
 /// (most of it) at a fraction of the cost of a byte loop.
 pub(crate) fn capital_starts(text: &str) -> CapitalStarts<'_> {
@@ -300,7 +348,11 @@ impl Iterator for CapitalStarts<'_> {
             let base = self.at;
             let end = (base + 64).min(self.b.len());
             let prev_word = base > 0 && WORD_BYTE[usize::from(self.b[base - 1])];
-            let (word, capital) = classify(&self.b[base..end]);
+            let block = &self.b[base..end];
+            let (word, capital) = (
+                ByteClass::Word.mask(block),
+                ByteClass::CapitalLead.mask(block),
+            );
             // A start follows a byte that is not a word byte.
             let after_word = (word << 1) | u64::from(prev_word);
             self.base = base;
@@ -429,36 +481,33 @@ mod tests {
 
     #[test]
     fn bytes_are_classified_as_by_the_tables() {
+        type Reference = (ByteClass, fn(u8) -> bool);
+        let reference: [Reference; 4] = [
+            (ByteClass::Word, |c| WORD_BYTE[usize::from(c)]),
+            (ByteClass::CapitalLead, |c| CAPITAL_LEAD[usize::from(c)]),
+            (ByteClass::Alnum, |c| c.is_ascii_alphanumeric() || c >= 0x80),
+            (ByteClass::AlnumUnderscore, |c| {
+                c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80
+            }),
+        ];
         let mut next = crate::xorshift(0x2545_f491_4f6c_dd1d);
-        for len in (0..=64).chain([64; 200]) {
-            let block: Vec<u8> = (0..len).map(|_| (next() % 256) as u8).collect();
-            let (word, capital) = classify(&block);
-            for (k, &c) in block.iter().enumerate() {
-                assert_eq!(word >> k & 1 == 1, WORD_BYTE[usize::from(c)], "{c:#x}");
-                assert_eq!(
-                    capital >> k & 1 == 1,
-                    CAPITAL_LEAD[usize::from(c)],
-                    "{c:#x}"
-                );
-            }
-            // Nothing past the block.
-            if len < 64 {
-                assert_eq!((word | capital) >> len, 0);
-            }
-        }
-        // Every byte value once.
         let all: Vec<u8> = (0..=255).collect();
-        for block in all.chunks(64) {
-            let (word, capital) = classify(block);
-            for (k, &c) in block.iter().enumerate() {
-                assert_eq!(word >> k & 1 == 1, WORD_BYTE[usize::from(c)], "{c:#x}");
-                assert_eq!(
-                    capital >> k & 1 == 1,
-                    CAPITAL_LEAD[usize::from(c)],
-                    "{c:#x}"
-                );
+        let random = (0..=64)
+            .chain([64; 200])
+            .map(|len| (0..len).map(|_| (next() % 256) as u8).collect::<Vec<u8>>());
+        for block in all.chunks(64).map(<[u8]>::to_vec).chain(random) {
+            for (class, holds) in reference {
+                let mask = class.mask(&block);
+                for (k, &c) in block.iter().enumerate() {
+                    assert_eq!(mask >> k & 1 == 1, holds(c), "{class:?} {c:#x}");
+                }
+                if block.len() < 64 {
+                    assert_eq!(mask >> block.len(), 0, "nothing past the block");
+                }
+                assert_eq!(ByteClass::of(holds), Some(class));
             }
         }
+        assert_eq!(ByteClass::of(|c| c == b'x'), None);
     }
 
     #[test]
