@@ -330,15 +330,17 @@ fn not_a_place(w: &str) -> bool {
 /// after a verb of travel or residence and its preposition.
 fn after_cue(text: &str, first: &Word<'_>, cased: Cased) -> Option<usize> {
     let b = text.as_bytes();
-    if first.start < 2 || b[first.start - 1] != b' ' || not_a_place(first.text) {
+    if first.start < 2 || b[first.start - 1] != b' ' {
         return None;
     }
     // Most capitalised words follow no preposition: look at the bytes
-    // before splitting words.
+    // before splitting words, and before the lists of words that are not
+    // places (a few dozen comparisons).
     let head = &text[..first.start - 1];
     if !CUE_PREPOSITIONS
         .iter()
         .any(|p| head.ends_with(p) && head[..head.len() - p.len()].ends_with(' '))
+        || not_a_place(first.text)
     {
         return None;
     }
