@@ -23,9 +23,10 @@ use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
 use crate::context::{ceil_boundary as ceil, floor_boundary as floor};
+use crate::detectors::organization::ORGANIZATION;
 
 pub const ADDRESS: Kind = Kind::new("postal-address", Label::Address);
-const ID: &str = "address@1";
+const ID: &str = "address@2";
 
 /// Street words whose number comes before them (English, French).
 const NUMBER_BEFORE: &[&str] = &[
@@ -388,7 +389,7 @@ impl Detector for Address {
     }
 
     fn kinds(&self) -> &'static [Kind] {
-        &[ADDRESS]
+        &[ADDRESS, ORGANIZATION]
     }
 
     fn detect(&self, text: &str, out: &mut Vec<Span>) {
@@ -404,6 +405,7 @@ impl Detector for Address {
         units(text, &runs, out);
         military(text, &runs, out);
         grow_blocks(text, out, first);
+        company_lines(text, out, first);
     }
 }
 
@@ -620,6 +622,70 @@ fn code_prefix(part: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// The company line of a business address: the line between the name line
+/// and an address block that opens its line ("Carla Nunes" / "Brightwave
+/// Analytics" / "221B Baker Street"), as ORGANIZATION. The line above must
+/// read as a person's name (two or three capitalised words, the first a
+/// first name of the gazetteer), the company line as a name that is not a
+/// person's (one to five words, capitalised or joining words, no digit,
+/// not starting with a first name). 0.7.
+fn company_lines(text: &str, out: &mut Vec<Span>, first: usize) {
+    let mut found = Vec::new();
+    for span in out.get(first..).unwrap_or_default() {
+        let (line, content, _) = line_around(text, span.start);
+        if content != span.start || line < 2 {
+            continue;
+        }
+        let (above, above_content, above_end) = line_around(text, line - 1);
+        if above < 2 {
+            continue;
+        }
+        let (_, name_content, name_end) = line_around(text, above - 1);
+        let company = text[above_content..above_end].trim_end();
+        let name = text[name_content..name_end].trim_end();
+        if company_like(company) && name_like(name) {
+            found.push(Span::new(
+                above_content,
+                above_content + company.len(),
+                ORGANIZATION,
+                0.7,
+                ID,
+            ));
+        }
+    }
+    out.extend(found);
+}
+
+/// One to five words that each start with a capital (or join the others:
+/// "and", "&", "of"), letters, hyphens, commas and dots only, the first not
+/// a first name of the gazetteer.
+fn company_like(line: &str) -> bool {
+    let words: Vec<&str> = line.split(' ').collect();
+    let shaped = (1..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            matches!(*w, "and" | "&" | "of" | "et" | "de")
+                || (w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | ',' | '.' | '\'')))
+        });
+    shaped
+        && words
+            .first()
+            .is_some_and(|w| !crate::names::is_first_name(w.trim_end_matches([',', '.'])))
+}
+
+/// Two or three capitalised words of letters (and hyphens), the first a
+/// first name of the gazetteer.
+fn name_like(line: &str) -> bool {
+    let words: Vec<&str> = line.split(' ').collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+        && crate::names::is_first_name(words[0])
 }
 
 /// The line holding byte `at`: (start of the line, start of its content
@@ -857,7 +923,11 @@ impl Address {
             // Look for the house number: before the street word (up to four
             // words back: "12 bis rue", "221B Baker Street"), or after the
             // name ("Rua do Arenque 1634").
-            let lo = floor(text, s.saturating_sub(40));
+            // (On the street word's line: a number that ends the line
+            // above is not its house number, and a number that opens the
+            // line is one word, not glued to the newline.)
+            let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+            let lo = floor(text, s.saturating_sub(40)).max(line_start);
             let before = words_in(text, lo, s);
             let line_end = clause_end(text, e, 60);
             let after = words_in(text, e, line_end);
@@ -970,6 +1040,22 @@ mod tests {
             ["221B Baker Street, London NW1 6XE"]
         );
         assert_eq!(found("1668 Glyn St"), ["1668 Glyn St"]);
+        // A house number that opens a line below another (it was read as
+        // one word with the newline before it, and missed).
+        assert_eq!(
+            found("Adresse :\n12 rue de la Paix, 75002 Paris"),
+            ["12 rue de la Paix, 75002 Paris"]
+        );
+        assert_eq!(
+            found("Sent to\n221B Baker Street\nLondon NW1 6XE"),
+            ["221B Baker Street\nLondon NW1 6XE"]
+        );
+        // A number ending the line above is not the house number.
+        assert!(
+            !found("Room 12\nrue de la Paix")
+                .iter()
+                .any(|a| a.contains("12"))
+        );
         assert_eq!(
             found("The title refers to Rua João Pessoa 1636 street"),
             ["Rua João Pessoa 1636"]
@@ -1083,6 +1169,44 @@ mod tests {
         // A unit word glued to a wide character is not cut inside it.
         assert!(found("éSuite 12 and 東Apt. 3").is_empty());
         assert_eq!(found("é Suite 12"), ["Suite 12"]);
+    }
+
+    #[test]
+    fn the_company_line_between_a_name_and_an_address() {
+        let labelled = |text: &str| -> Vec<(String, &'static str)> {
+            run_one(Box::new(Address::new().unwrap()), text)
+                .into_iter()
+                .map(|(s, kind, _)| (s, kind))
+                .collect()
+        };
+        let envelope = "Carla Nunes\nBrightwave Analytics\n221B Baker Street\nLondon NW1 6XE";
+        let got = labelled(envelope);
+        assert!(
+            got.contains(&("Brightwave Analytics".to_owned(), "organization")),
+            "{got:?}"
+        );
+        // Quoted lines too.
+        let quoted = "> Carla Nunes\n> Brightwave Analytics\n> 221B Baker Street\n> London NW1 6XE";
+        assert!(
+            labelled(quoted)
+                .iter()
+                .any(|(t, _)| t == "Brightwave Analytics")
+        );
+        // Not when the line above is not a name, nor when the middle line
+        // starts with a first name (a second person), has a digit or is long.
+        for text in [
+            "Dear all\nBrightwave Analytics\n221B Baker Street\nLondon NW1 6XE",
+            "Carla Nunes\nJohn Smith\n221B Baker Street\nLondon NW1 6XE",
+            "Carla Nunes\nBuilding 7\n221B Baker Street\nLondon NW1 6XE",
+            "Carla Nunes\nPlease Send It To The Office Below\n221B Baker Street\nLondon NW1 6XE",
+        ] {
+            assert!(
+                labelled(text)
+                    .iter()
+                    .all(|(_, kind)| *kind != "organization"),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Organisations: companies, institutions, courts (`organization@1`,
+//! Organisations: companies, institutions, courts (`organization@2`,
 //! ORGANIZATION).
 //!
 //! An organisation is not personal data (GDPR recital 14), so `organization`
@@ -34,7 +34,7 @@ use crate::lexicon::Lexicon;
 use crate::words::{Word, is_word_byte, word_at, word_before};
 
 pub const ORGANIZATION: Kind = Kind::context("organization", Label::Organization);
-const ID: &str = "organization@1";
+const ID: &str = "organization@2";
 
 const SCORE: f32 = 0.7;
 
