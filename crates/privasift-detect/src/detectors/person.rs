@@ -764,10 +764,13 @@ impl Person {
         if parts.is_empty() {
             return;
         }
+        // A lone surname (0.55) does not keep a repeat from being found
+        // there: the repeat scores higher and wins the overlap.
         let taken: Vec<(usize, usize)> = out
             .get(from..)
             .unwrap_or_default()
             .iter()
+            .filter(|s| s.score >= 0.6)
             .map(|s| (s.start, s.end))
             .collect();
         let repeats_from = out.len();
@@ -939,6 +942,24 @@ impl Person {
                 i += n + 1;
                 continue;
             }
+            // A surname of the gazetteer alone, inside a sentence after a
+            // lower-case word, and not before another capitalised word:
+            // "the Petersson novel", "a song by ex-Zombie Lundberg".
+            if name_like
+                && i > 0
+                && ws[i - 1].text.as_bytes()[0].is_ascii_lowercase()
+                && text.get(ws[i - 1].end..ws[i].start) == Some(" ")
+                && !ws.get(i + 1).is_some_and(|nx| {
+                    text.get(ws[i].end..nx.start) == Some(" ") && capitalised(nx.text)
+                })
+                && is_surname(possessive(w).0)
+                && !is_first_name(possessive(w).0)
+                && !PLACE_WORDS.contains(w)
+            {
+                push(out, i, i, 0.55);
+                i += 1;
+                continue;
+            }
             i += 1;
         }
     }
@@ -1070,6 +1091,13 @@ mod tests {
             found("Kaori Tsubaki lives at 12 rue Verte. Jodel Arnaq habite à Lyon."),
             ["Kaori Tsubaki", "Jodel Arnaq"]
         );
+        // A surname of the gazetteer alone inside a sentence; not at its
+        // start, not before another capitalised word, not a first name.
+        assert_eq!(
+            found("unlike the Schneider novel, a song by Moreau"),
+            ["Schneider", "Moreau"]
+        );
+        assert!(found("Schneider novels. the Schneider Electric plant").is_empty());
         // The verbs' first bytes are what `resident` looks at first.
         assert!(
             RESIDENCE
