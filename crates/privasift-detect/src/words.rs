@@ -510,17 +510,27 @@ mod tests {
         assert_eq!(ByteClass::of(|c| c == b'x'), None);
     }
 
+    /// `count` texts of fewer than `max` pieces drawn from `pieces`.
+    fn random_texts<'p>(
+        pieces: &'p [&'p str],
+        count: usize,
+        max: u64,
+    ) -> impl Iterator<Item = String> + 'p {
+        let mut next = crate::xorshift(0x9e37_79b9_7f4a_7c15);
+        (0..count).map(move |_| {
+            let n = next() % max;
+            (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect()
+        })
+    }
+
     #[test]
     fn capital_starts_are_found_as_a_byte_at_a_time() {
         let pieces = [
             "A", "a", "É", "é", " ", "-", ".", "'", "Zoë", "x", "\n", "1", "«",
         ];
-        let mut next = crate::xorshift(0x9e37_79b9_7f4a_7c15);
-        for _ in 0..2000 {
-            let n = (next() % 120) as usize;
-            let text: String = (0..n)
-                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-                .collect();
+        for text in random_texts(&pieces, 2000, 120) {
             let b = text.as_bytes();
             let want: Vec<usize> = (0..b.len())
                 .filter(|&i| CAPITAL_LEAD[usize::from(b[i])] && (i == 0 || !is_word_byte(b[i - 1])))
@@ -552,12 +562,7 @@ mod tests {
             "--",
             "Anne-Marie",
         ];
-        let mut next = crate::xorshift(0x9e37_79b9_7f4a_7c15);
-        for _ in 0..3000 {
-            let n = (next() % 90) as usize;
-            let text: String = (0..n)
-                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-                .collect();
+        for text in random_texts(&pieces, 3000, 90) {
             let got: Vec<(usize, usize)> = words(&text).iter().map(|w| (w.start, w.end)).collect();
             assert_eq!(got, words_one_byte_at_a_time(&text), "{text:?}");
         }
