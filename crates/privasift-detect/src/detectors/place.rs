@@ -38,7 +38,7 @@ use crate::BuildError;
 use crate::words::{KeyFilter, Word, all_caps, capital_starts, is_word_byte, word_at, word_before};
 
 pub const PLACE_NAME: Kind = Kind::context("place-name", Label::Location);
-const ID: &str = "place-name@1";
+const ID: &str = "place-name@2";
 
 /// The longest name, in words, the gazetteer is searched for.
 const MAX_WORDS: usize = 4;
@@ -138,6 +138,88 @@ const CUES: &[(&str, &[&str])] = &[
 /// capitalised word before any word is cut (a test checks they agree).
 /// ("d'" is not one: the word after it is glued to it, "d'Avignon".)
 const CUE_PREPOSITIONS: &[&str] = &["to", "in", "à", "au", "pour", "de"];
+
+/// The nations of the United Kingdom, in English and French (neither list
+/// the detector reads has them: they are not sovereign countries).
+const UK_NATIONS: &[&str] = &[
+    "England",
+    "Scotland",
+    "Wales",
+    "Northern Ireland",
+    "Great Britain",
+    "Angleterre",
+    "Écosse",
+    "Ecosse",
+    "Pays de Galles",
+    "Irlande du Nord",
+    "Grande-Bretagne",
+];
+
+/// Words before a country's name that belong to its official name ("le
+/// Royaume de Suède", "the Kingdom of Norway"), as written.
+const STATE_FORMS: &[&str] = &[
+    "Royaume de ",
+    "Royaume d'",
+    "Royaume d’",
+    "République de ",
+    "République d'",
+    "République d’",
+    "République fédérale d'",
+    "République fédérale d’",
+    "République fédérale de ",
+    "Principauté de ",
+    "Principauté d'",
+    "Principauté d’",
+    "Grand-Duché de ",
+    "Kingdom of ",
+    "Republic of ",
+    "Federal Republic of ",
+    "Principality of ",
+    "Grand Duchy of ",
+];
+
+/// Official long forms that follow a short name (lower case) as written.
+const LONG_FORMS: &[(&str, &[&str])] = &[
+    (
+        "royaume-uni",
+        &[
+            " de Grande-Bretagne et d'Irlande du Nord",
+            " de Grande-Bretagne et d’Irlande du Nord",
+        ],
+    ),
+    (
+        "united kingdom",
+        &[" of Great Britain and Northern Ireland"],
+    ),
+];
+
+/// The offsets, left to right, of the capitalised words right after an
+/// elided "d'" or "l'" ("d'Oslo", "l’Irak"): their first byte does not
+/// follow a non-word byte, so `capital_starts` does not give them.
+fn elided_starts(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    // `'`, or the last byte of `’` (E2 80 99).
+    for p in memchr::memchr2_iter(b'\'', 0x99, b) {
+        let apostrophe = if b[p] == b'\'' {
+            p
+        } else if p >= 2 && b[p - 2] == 0xE2 && b[p - 1] == 0x80 {
+            p - 2
+        } else {
+            continue;
+        };
+        let elided = apostrophe >= 1
+            && matches!(b[apostrophe - 1], b'd' | b'l' | b'D' | b'L')
+            && (apostrophe < 2 || !is_word_byte(b[apostrophe - 2]));
+        if elided
+            && b.get(p + 1)
+                .is_some_and(|&c| c.is_ascii_uppercase() || c >= 0xC3)
+        {
+            out.push(p + 1);
+        }
+    }
+    out
+}
 
 /// Capitalised words after a cue that are not places (besides days and
 /// months, `words::CALENDAR`).
@@ -242,6 +324,16 @@ impl Place {
                 );
             }
         }
+        for country in UK_NATIONS {
+            add(
+                country,
+                Entry {
+                    ambiguous: false,
+                    major: true,
+                    sort: Sort::Country,
+                },
+            );
+        }
         // A city that is also a first name or a surname ("Alice", "Tyler",
         // "Davis", "Kennedy") is more often a person: it needs its
         // preposition too. Countries and large cities stay.
@@ -320,6 +412,25 @@ impl Place {
         run.truncate(n);
         Some(entry)
     }
+}
+
+/// A country's name `text[start..end]` grown over the words of its official
+/// form around it: "Royaume de Suède", "Royaume-Uni de Grande-Bretagne et
+/// d'Irlande du Nord".
+fn official_form(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let name = &text[start..end];
+    let head = &text[..start];
+    let start = STATE_FORMS
+        .iter()
+        .find(|f| head.ends_with(*f))
+        .map_or(start, |f| start - f.len());
+    let rest = &text[end..];
+    let end = LONG_FORMS
+        .iter()
+        .find(|(short, _)| short.eq_ignore_ascii_case(name))
+        .and_then(|(_, longs)| longs.iter().find(|l| rest.starts_with(*l)))
+        .map_or(end, |l| end + l.len());
+    (start, end)
 }
 
 fn not_a_place(w: &str) -> bool {
@@ -431,59 +542,96 @@ impl Detector for Place {
     fn detect(&self, text: &str, out: &mut Vec<Span>) {
         // Only words that start with a capital can start a name: find those
         // in the bytes, without splitting the whole text into words.
-        let b = text.as_bytes();
-        let mut key = String::new();
-        let mut run: Vec<Word<'_>> = Vec::with_capacity(MAX_WORDS);
+        let from = out.len();
+        let mut scratch = Scratch {
+            key: String::new(),
+            run: Vec::with_capacity(MAX_WORDS),
+        };
         // Where the scan goes on: starts before it are inside a place
         // already found.
         let mut i = 0;
         for s in capital_starts(text) {
-            if s < i {
-                continue;
+            if s >= i
+                && let Some(next) = self.place_at(text, s, &mut scratch, out)
+            {
+                i = next;
             }
-            let (next, Some(first)) = word_at(text, s) else {
-                continue;
-            };
-            i = next;
-            let cased = written_as_name(first.text);
-            if cased == Cased::No {
-                continue;
-            }
-            let Some(entry) = self.lookup(&first, text, &mut key, &mut run) else {
-                if let Some(end) = after_cue(text, &first, cased) {
-                    out.push(Span::new(first.start, end, PLACE_NAME, 0.65, ID));
-                    i = i.max(end);
-                }
-                continue;
-            };
-            let Some(last) = run.last() else {
-                continue;
-            };
-            let end = last.end;
-            // Every word of the name written the same way (short linking
-            // words aside: "Caxias do Sul").
-            let same_case = run.iter().all(|w| {
-                let c = written_as_name(w.text);
-                c == cased || (cased == Cased::Title && c == Cased::No && w.text.len() <= 3)
-            });
-            let after_prep =
-                word_before(text, first.start).is_some_and(|p| PREPOSITIONS.contains(&p.text));
-            // Not glued to a following capitalised word: "Paris Hilton" is
-            // one unit that is not this place.
-            let glued_next = b.get(end) == Some(&b' ')
-                && b.get(end + 1).is_some_and(|c| is_word_byte(*c))
-                && matches!(word_at(text, end + 1), (_, Some(nx)) if written_as_name(nx.text) == Cased::Title);
-            if !same_case || (entry.ambiguous && !after_prep) || (glued_next && !after_prep) {
-                continue;
-            }
-            let score = match (entry.ambiguous, entry.sort) {
-                (true, _) => 0.6,
-                (false, Sort::Country) => 0.8,
-                (false, Sort::City) => 0.7,
-            };
-            out.push(Span::new(first.start, end, PLACE_NAME, score, ID));
-            i = i.max(end);
         }
+        // Then the rarer names after an elided article ("d'Oslo"), outside
+        // the places already found ("L'Aquila").
+        let found = out.len();
+        for s in elided_starts(text) {
+            if !out[from..found].iter().any(|p| p.start <= s && s < p.end) {
+                self.place_at(text, s, &mut scratch, out);
+            }
+        }
+        if out.len() > found {
+            out[from..].sort_by_key(|p| (p.start, p.end));
+        }
+    }
+}
+
+/// Buffers reused from word to word.
+struct Scratch<'t> {
+    key: String,
+    run: Vec<Word<'t>>,
+}
+
+impl Place {
+    /// The place whose name starts at byte `s`, if one does, pushed to
+    /// `out`; returns where the scan goes on (`None`: where it was).
+    fn place_at<'t>(
+        &self,
+        text: &'t str,
+        s: usize,
+        scratch: &mut Scratch<'t>,
+        out: &mut Vec<Span>,
+    ) -> Option<usize> {
+        let b = text.as_bytes();
+        let (next, Some(first)) = word_at(text, s) else {
+            return None;
+        };
+        let cased = written_as_name(first.text);
+        if cased == Cased::No {
+            return Some(next);
+        }
+        let Some(entry) = self.lookup(&first, text, &mut scratch.key, &mut scratch.run) else {
+            if let Some(end) = after_cue(text, &first, cased) {
+                out.push(Span::new(first.start, end, PLACE_NAME, 0.65, ID));
+                return Some(next.max(end));
+            }
+            return Some(next);
+        };
+        let end = scratch.run.last()?.end;
+        // Every word of the name written the same way (short linking
+        // words aside: "Caxias do Sul").
+        let same_case = scratch.run.iter().all(|w| {
+            let c = written_as_name(w.text);
+            c == cased || (cased == Cased::Title && c == Cased::No && w.text.len() <= 3)
+        });
+        // (An elided "d'" is no such preposition: "d'Alice" is "of Alice".)
+        let after_prep =
+            word_before(text, first.start).is_some_and(|p| PREPOSITIONS.contains(&p.text));
+        // Not glued to a following capitalised word: "Paris Hilton" is
+        // one unit that is not this place.
+        let glued_next = b.get(end) == Some(&b' ')
+            && b.get(end + 1).is_some_and(|c| is_word_byte(*c))
+            && matches!(word_at(text, end + 1), (_, Some(nx)) if written_as_name(nx.text) == Cased::Title);
+        if !same_case || (entry.ambiguous && !after_prep) || (glued_next && !after_prep) {
+            return Some(next);
+        }
+        let score = match (entry.ambiguous, entry.sort) {
+            (true, _) => 0.6,
+            (false, Sort::Country) => 0.8,
+            (false, Sort::City) => 0.7,
+        };
+        let (start, end) = if entry.sort == Sort::Country {
+            official_form(text, first.start, end)
+        } else {
+            (first.start, end)
+        };
+        out.push(Span::new(start, end, PLACE_NAME, score, ID));
+        Some(next.max(end))
     }
 }
 
@@ -514,6 +662,29 @@ mod tests {
         assert_eq!(
             found("Bordeaux, Lyon, London, Berlin et Paris."),
             ["Bordeaux", "Lyon", "London", "Berlin", "Paris"]
+        );
+    }
+
+    #[test]
+    fn after_an_elided_article_and_in_official_forms() {
+        assert_eq!(
+            found("le tribunal d'Oslo, au sud d’Oslo, l'Europe"),
+            ["Oslo", "Oslo", "Europe"]
+        );
+        // A name that starts with its article stays whole.
+        assert_eq!(found("L'Aquila est une ville"), ["L'Aquila"]);
+        assert!(found("l'Homme et d'Alice").is_empty());
+        assert_eq!(
+            found("contre le Royaume de Suède, the Kingdom of Norway"),
+            ["Royaume de Suède", "Kingdom of Norway"]
+        );
+        assert_eq!(
+            found("le Royaume-Uni de Grande-Bretagne et d’Irlande du Nord et"),
+            ["Royaume-Uni de Grande-Bretagne et d’Irlande du Nord"]
+        );
+        assert_eq!(
+            found("Il vit à Glasgow, en Ecosse, puis en Angleterre et au Pays de Galles."),
+            ["Glasgow", "Ecosse", "Angleterre", "Pays de Galles"]
         );
     }
 
