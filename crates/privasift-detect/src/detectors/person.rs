@@ -591,6 +591,44 @@ fn middle_initial(w: &str) -> bool {
     c.is_uppercase() && (rest == "." || (rest.is_empty() && c != 'I' && c != 'A'))
 }
 
+/// When `ws[i]` is a one-letter initial with its dot that follows a name
+/// in a list (a capitalised word, then ", ", " et " or " and "), and a
+/// capitalised word follows it: how many words of the name follow the
+/// initial (one or two: "J. De Meyer"). A heading ("B. Procédure") follows
+/// no name.
+fn listed_initial(ws: &[Word<'_>], i: usize, text: &str) -> Option<usize> {
+    let w = ws[i].text;
+    if w.len() != 2 || !w.ends_with('.') || !w.as_bytes()[0].is_ascii_uppercase() || i < 1 {
+        return None;
+    }
+    let gap = text.get(ws[i - 1].end..ws[i].start)?;
+    let (before, after_and) = match gap {
+        ", " => (ws.get(i - 1)?, false),
+        " " if matches!(ws[i - 1].text, "et" | "and") && i >= 2 => (ws.get(i - 2)?, true),
+        _ => return None,
+    };
+    if after_and && text.get(before.end..ws[i - 1].start) != Some(" ") {
+        return None;
+    }
+    if !capitalised(before.text) || all_caps(before.text) {
+        return None;
+    }
+    let next = ws.get(i + 1)?;
+    if text.get(ws[i].end..next.start) != Some(" ") {
+        return None;
+    }
+    let name = |x: &Word<'_>| capitalised(x.text) && !all_caps(x.text);
+    // "De Meyer", "Van Dijk": a particle written with its capital.
+    if matches!(
+        next.text,
+        "De" | "Van" | "Von" | "Da" | "Di" | "Le" | "La" | "Du"
+    ) {
+        let last = ws.get(i + 2)?;
+        return (text.get(next.end..last.start) == Some(" ") && name(last)).then_some(2);
+    }
+    name(next).then_some(1)
+}
+
 /// Verbs of residence that follow their subject, each with the words that
 /// may come after it.
 const RESIDENCE: &[(&str, &[&str])] = &[
@@ -889,6 +927,14 @@ impl Person {
                 i += 3;
                 continue;
             }
+            // An initial and a capitalised word in a list of names, after
+            // a name and a comma or "et"/"and": "MM. Thór Vilhjálmsson,
+            // F. Matscher, R. Pekkanen et D. Gotchev".
+            if let Some(n) = listed_initial(ws, i, text) {
+                push(out, i, i + n, 0.75);
+                i += n + 1;
+                continue;
+            }
             // Capitalised words opening a sentence before a verb of
             // residence: "Tomomi Nishiyama lives at ...".
             if name_like && let Some(n) = resident(ws, i, text) {
@@ -1098,6 +1144,12 @@ mod tests {
             ["Schneider", "Moreau"]
         );
         assert!(found("Schneider novels. the Schneider Electric plant").is_empty());
+        // Initials in a list of names, not a heading.
+        assert_eq!(
+            found("les juges Wilhelmina Osk, F. Mattrup, J. De Vreel et D. Gotchavo, et"),
+            ["Wilhelmina Osk", "F. Mattrup", "J. De Vreel", "D. Gotchavo"]
+        );
+        assert!(found("B. Procédure\nA. Les faits").is_empty());
         // The verbs' first bytes are what `resident` looks at first.
         assert!(
             RESIDENCE
