@@ -1,4 +1,4 @@
-//! Organisations: companies, institutions, courts (`organization@2`,
+//! Organisations: companies, institutions, courts (`organization@3`,
 //! ORGANIZATION).
 //!
 //! An organisation is not personal data (GDPR recital 14), so `organization`
@@ -34,7 +34,7 @@ use crate::lexicon::Lexicon;
 use crate::words::{Word, is_word_byte, word_at, word_before};
 
 pub const ORGANIZATION: Kind = Kind::context("organization", Label::Organization);
-const ID: &str = "organization@2";
+const ID: &str = "organization@3";
 
 const SCORE: f32 = 0.7;
 
@@ -434,6 +434,98 @@ impl Detector for Organization {
     }
 
     fn detect(&self, text: &str, out: &mut Vec<Span>) {
+        let from = out.len();
+        self.names(text, out);
+        short_names(text, out, from);
+    }
+}
+
+/// Quotation marks that open a defined short name, with their closing mark.
+const DEFINITION_QUOTES: &[(&str, &str)] = &[
+    ("« ", " »"),
+    ("«", "»"),
+    ("\" ", " \""),
+    ("\"", "\""),
+    ("“", "”"),
+];
+
+/// The short name an organisation is given right after its name, in
+/// brackets and quotes ("Postel Properties Limited (« Postel »)",
+/// "Cosmesin A/S (" Cosmesin ")", "(hereinafter "the Bank")"), and its
+/// later mentions as whole words, as ORGANIZATION. Legal texts name a
+/// party in full once and by its short name afterwards. At most three
+/// capitalised words; "the"/"la" aside.
+fn short_names(text: &str, out: &mut Vec<Span>, from: usize) {
+    let mut aliases: Vec<(usize, &str)> = Vec::new();
+    for span in out.get(from..).unwrap_or_default() {
+        let rest = &text[span.end..];
+        let Some(inner) = rest.strip_prefix(" (") else {
+            continue;
+        };
+        let inner = [
+            "ci-après ",
+            "hereinafter ",
+            "ci-après dénommée ",
+            "hereafter ",
+        ]
+        .iter()
+        .find_map(|p| inner.strip_prefix(p))
+        .unwrap_or(inner);
+        for (open, close) in DEFINITION_QUOTES {
+            let Some(quoted) = inner.strip_prefix(open) else {
+                continue;
+            };
+            let Some(len) = quoted.find(close) else {
+                continue;
+            };
+            let name = quoted[..len]
+                .trim_start_matches("the ")
+                .trim_start_matches("la ")
+                .trim_start_matches("le ")
+                .trim_start_matches("l'")
+                .trim_start_matches("l’");
+            let words = name.split(' ').count();
+            if (1..=3).contains(&words)
+                && name.chars().next().is_some_and(char::is_uppercase)
+                && name
+                    .split(' ')
+                    .all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+            {
+                let at = text.len() - quoted.len() + (quoted[..len].len() - name.len());
+                aliases.push((at, name));
+            }
+            break;
+        }
+    }
+    if aliases.is_empty() {
+        return;
+    }
+    let b = text.as_bytes();
+    let mut found = Vec::new();
+    for (defined_at, name) in aliases {
+        found.push(Span::new(
+            defined_at,
+            defined_at + name.len(),
+            ORGANIZATION,
+            SCORE,
+            ID,
+        ));
+        for (k, _) in text.match_indices(name) {
+            let end = k + name.len();
+            let whole = (k == 0 || !is_word_byte(b[k - 1]))
+                && b.get(end).is_none_or(|&c| !is_word_byte(c) || c == b'.');
+            if whole && k != defined_at && !out[from..].iter().any(|s| s.start <= k && k < s.end) {
+                found.push(Span::new(k, end, ORGANIZATION, SCORE, ID));
+            }
+        }
+    }
+    out.extend(found);
+}
+
+impl Organization {
+    /// Organisations named by a legal form or body word, an institution
+    /// word, an employer cue, a site word or an address-of phrase.
+    fn names(&self, text: &str, out: &mut Vec<Span>) {
         let b = text.as_bytes();
         let mut claimed_to = 0usize;
         for m in self.words.find(b, 0, b.len()) {
@@ -465,11 +557,19 @@ impl Detector for Organization {
                 }
                 continue;
             }
-            let (_, Some(w)) = word_at(text, s) else {
+            let (_, Some(mut w)) = word_at(text, s) else {
                 continue;
             };
             if w.end != e {
-                continue;
+                // A legal form with a slash ("A/S") is not one word.
+                if !text[s..e].contains('/') || b.get(e).is_some_and(|&c| is_word_byte(c)) {
+                    continue;
+                }
+                w = Word {
+                    start: s,
+                    end: e,
+                    text: &text[s..e],
+                };
             }
             if PREFIXES.contains(&w.text)
                 && let Some(last) = Self::end_after(&w, text)
@@ -528,6 +628,27 @@ mod tests {
             ["Postel Properties Limited"]
         );
         assert_eq!(found("Messrs Wilson & Co. wrote"), ["Messrs Wilson & Co."]);
+    }
+
+    #[test]
+    fn short_names_defined_after_the_full_name() {
+        assert_eq!(
+            found("à Varnel Holdings Limited (« Varnel »), puis vendu à Varnel. Varnelia"),
+            ["Varnel Holdings Limited", "Varnel", "Varnel"]
+        );
+        assert_eq!(
+            found("Quintor Laboratorieprodukter A/S (\" Quintor \") et Dravel A/S"),
+            ["Quintor Laboratorieprodukter A/S", "Quintor", "Dravel A/S"]
+        );
+        assert_eq!(
+            found("the Northern Legal Aid Board (\" the Board \") wrote; the Board refused"),
+            ["Northern Legal Aid Board", "Board", "Board"]
+        );
+        // No quotes, or not a name: nothing more.
+        assert_eq!(
+            found("Varnel Holdings Limited (2019), then Varnel"),
+            ["Varnel Holdings Limited"]
+        );
     }
 
     #[test]
