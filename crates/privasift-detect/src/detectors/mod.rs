@@ -11,6 +11,7 @@ use crate::BuildError;
 
 pub mod address;
 pub mod be_national_number;
+pub mod case_number;
 pub mod credit_card;
 pub mod date_of_birth;
 pub mod de_tax_id;
@@ -94,6 +95,7 @@ fn after_phone() -> Result<Vec<Box<dyn Detector>>, BuildError> {
         Box::new(mac::MacAddress::new()?),
         Box::new(gps::Gps::new()?),
         Box::new(fr_licence_plate::FrLicencePlate::new()?),
+        Box::new(case_number::CaseNumber::new()?),
         Box::new(date_of_birth::DateOfBirth::new()?),
         Box::new(handle::Handle::new()?),
         Box::new(special::Special::new()?),

@@ -1,0 +1,105 @@
+//! Court case numbers (`case-number@1`): the application number of the
+//! European Court of Human Rights ("requête n° 38629/97", "application no.
+//! 18711/91") and its older four-part form ("no 31/1993/426/505").
+//!
+//! A case number points to one applicant's case: in a published decision
+//! whose names were pseudonymised, it is what links the text back to the
+//! person. It is not personal data on its own (a context kind: `clean`
+//! keeps it unless a policy names it), but `detect` and `scan` show it.
+//! Candidates: "n°", "no", "No." or "nos" then a number of 3 to 6 digits, a
+//! slash and a two-digit year; or, without the word, the four-part form
+//! (1 to 3 digits, a four-digit year from 1959, then two groups of 3
+//! digits). Only the number is reported.
+
+use privasift_core::{Candidate, Detector, Kind, Label, Pattern, Span};
+
+use crate::BuildError;
+use crate::context::byte_at;
+
+pub const CASE_NUMBER: Kind = Kind::context("case-number", Label::Code);
+const ID: &str = "case-number@1";
+
+pub struct CaseNumber;
+
+impl CaseNumber {
+    pub fn new() -> Result<Self, BuildError> {
+        Ok(Self)
+    }
+}
+
+impl Detector for CaseNumber {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        &[CASE_NUMBER]
+    }
+
+    fn patterns(&self) -> Vec<Pattern> {
+        vec![
+            Pattern::new(r"(?-u:\b)(?:n°|N°|no|No|nos|Nos)\.? ?[0-9]{3,6}/[0-9]{2}(?-u:\b)"),
+            Pattern::new(
+                r"(?-u:\b)[0-9]{1,3}/(?:19[5-9][0-9]|20[0-9]{2})/[0-9]{3}/[0-9]{3}(?-u:\b)",
+            ),
+        ]
+    }
+
+    fn confirm(&self, text: &str, c: Candidate, out: &mut Vec<Span>) -> bool {
+        // Glued to a longer run of numbers and slashes: a date, a path.
+        if byte_at(text, c.end).is_some_and(|b| b == b'/' || b.is_ascii_digit())
+            || (c.start > 0 && byte_at(text, c.start - 1) == Some(b'/'))
+        {
+            return false;
+        }
+        let Some(first_digit) = text[c.start..c.end].find(|ch: char| ch.is_ascii_digit()) else {
+            return false;
+        };
+        let start = c.start + first_digit;
+        let score = if c.pattern == 0 { 0.75 } else { 0.8 };
+        out.push(Span::new(start, c.end, CASE_NUMBER, score, ID));
+        true
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::detectors::run_one;
+
+    fn found(text: &str) -> Vec<String> {
+        run_one(Box::new(CaseNumber::new().unwrap()), text)
+            .into_iter()
+            .map(|(s, _, _)| s)
+            .collect()
+    }
+
+    #[test]
+    fn application_numbers_after_their_word() {
+        assert_eq!(
+            found("une requête (n° 38629/97) contre la Suède"),
+            ["38629/97"]
+        );
+        assert_eq!(
+            found("requête (no 18711/91) et No. 4451/03"),
+            ["18711/91", "4451/03"]
+        );
+        assert_eq!(
+            found("l'affaire Boner (no 30/1993/425/504)."),
+            ["30/1993/425/504"]
+        );
+    }
+
+    #[test]
+    fn not_dates_fractions_or_paths() {
+        assert!(found("le 12/05/97, 38629/97 sans numéro, n° 12/05/1997").is_empty());
+        assert!(found("a/b/38629/97 and no 123/4567").is_empty());
+        assert!(found("page 30/1993/425/5040").is_empty());
+    }
+
+    #[test]
+    fn a_context_kind() {
+        const { assert!(!CASE_NUMBER.personal) };
+    }
+}
