@@ -199,14 +199,18 @@ impl Words {
             if t.is_empty() || t.starts_with('#') {
                 continue;
             }
-            if let Some(stem) = t.strip_suffix('*') {
-                terms.push(stem.to_owned());
-                prefix.push(true);
-            } else {
-                terms.push(t.to_owned());
-                prefix.push(false);
+            let (stem, is_prefix) = match t.strip_suffix('*') {
+                Some(stem) => (stem, true),
+                None => (t, false),
+            };
+            // Lists write the apostrophe straight; French text often has
+            // the typographic one ("crise d’angoisse"): both are entries.
+            let curly = stem.contains('\'').then(|| stem.replace('\'', "’"));
+            for term in std::iter::once(stem.to_owned()).chain(curly) {
+                terms.push(term);
+                prefix.push(is_prefix);
+                owner.push(o);
             }
-            owner.push(o);
         }
         let lexicon = Lexicon::new(ID, &terms, true, is_word_byte)?;
         Ok(Self {
@@ -232,8 +236,11 @@ impl Words {
                     e += 1;
                 }
             } else {
+                // An entry that ends with an apostrophe (`j'`, `j’`) runs
+                // into the next word.
                 let last = b[e - 1];
-                if is_word_byte(last) && e < b.len() && is_word_byte(b[e]) {
+                let apostrophe = last == b'\'' || b[..e].ends_with("’".as_bytes());
+                if !apostrophe && is_word_byte(last) && e < b.len() && is_word_byte(b[e]) {
                     return None;
                 }
             }
@@ -448,6 +455,16 @@ mod tests {
             .filter(|r| r.2 >= 0.5)
             .map(|(s, k, _)| (s, k))
             .collect()
+    }
+
+    #[test]
+    fn either_apostrophe() {
+        for text in [
+            "J'ai fait une crise d'angoisse hier.",
+            "J’ai fait une crise d’angoisse hier.",
+        ] {
+            assert!(found(text).iter().any(|(_, k)| *k == "health"), "{text}");
+        }
     }
 
     #[test]
