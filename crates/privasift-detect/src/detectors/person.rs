@@ -97,6 +97,7 @@ fn lower_cue(w: &str) -> bool {
             | "dr"
             | "dr."
             | "m'appelle"
+            | "m’appelle"
             | "signé"
             | "cher"
             | "chère"
@@ -147,6 +148,7 @@ const CUES_LIST: &[&str] = &[
     "prénommé",
     "prénommée",
     "m'appelle",
+    "m’appelle",
     "appelle",
     "Messrs",
     "requérant",
@@ -1107,6 +1109,8 @@ mod tests {
             ["Joakim Westgård", "Latourelle"]
         );
         assert_eq!(found("Hello, my name is Aantje Mourik."), ["Aantje Mourik"]);
+        // Either apostrophe.
+        assert_eq!(found("Bonjour, je m’appelle Xuvan Brelotte."), ["Xuvan Brelotte"]);
         assert_eq!(
             found("Producer Gherardo Napolitani explained"),
             ["Gherardo Napolitani"]
