@@ -7,9 +7,10 @@
 //! person. It is not personal data on its own (a context kind: `clean`
 //! keeps it unless a policy names it), but `detect` and `scan` show it.
 //! Candidates: "n°", "no", "No." or "nos" then a number of 3 to 6 digits, a
-//! slash and a two-digit year; or, without the word, the four-part form
-//! (1 to 3 digits, a four-digit year from 1959, then two groups of 3
-//! digits). Only the number is reported.
+//! slash and a two-digit year, or the four-part form (1 to 3 digits, a
+//! four-digit year from 1950, then two groups of 3 digits). The word is
+//! required: without it the numbers look like many others. Only the number
+//! is reported.
 
 use privasift_core::{Candidate, Detector, Kind, Label, Pattern, Span};
 
@@ -40,7 +41,7 @@ impl Detector for CaseNumber {
         vec![
             Pattern::new(r"(?-u:\b)(?:n°|N°|no|No|nos|Nos)\.? ?[0-9]{3,6}/[0-9]{2}(?-u:\b)"),
             Pattern::new(
-                r"(?-u:\b)[0-9]{1,3}/(?:19[5-9][0-9]|20[0-9]{2})/[0-9]{3}/[0-9]{3}(?-u:\b)",
+                r"(?-u:\b)(?:n°|N°|no|No)\.? ?[0-9]{1,3}/(?:19[5-9][0-9]|20[0-9]{2})/[0-9]{3}/[0-9]{3}(?-u:\b)",
             ),
         ]
     }

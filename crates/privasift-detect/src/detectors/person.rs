@@ -1110,7 +1110,10 @@ mod tests {
         );
         assert_eq!(found("Hello, my name is Aantje Mourik."), ["Aantje Mourik"]);
         // Either apostrophe.
-        assert_eq!(found("Bonjour, je m’appelle Xuvan Brelotte."), ["Xuvan Brelotte"]);
+        assert_eq!(
+            found("Bonjour, je m’appelle Xuvan Brelotte."),
+            ["Xuvan Brelotte"]
+        );
         assert_eq!(
             found("Producer Gherardo Napolitani explained"),
             ["Gherardo Napolitani"]
