@@ -302,12 +302,15 @@ impl Place {
                 },
             );
         }
+        // Country names of the `fake` crate's locales, and the nations of
+        // the United Kingdom.
         for country in [
             FR_FR::ADDRESS_COUNTRY,
             DE_DE::ADDRESS_COUNTRY,
             IT_IT::ADDRESS_COUNTRY,
             PT_PT::ADDRESS_COUNTRY,
             EN::ADDRESS_COUNTRY,
+            UK_NATIONS,
         ]
         .into_iter()
         .flatten()
@@ -323,16 +326,6 @@ impl Place {
                     },
                 );
             }
-        }
-        for country in UK_NATIONS {
-            add(
-                country,
-                Entry {
-                    ambiguous: false,
-                    major: true,
-                    sort: Sort::Country,
-                },
-            );
         }
         // A city that is also a first name or a surname ("Alice", "Tyler",
         // "Davis", "Kennedy") is more often a person: it needs its
