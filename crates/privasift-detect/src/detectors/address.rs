@@ -26,7 +26,7 @@ use crate::context::{ceil_boundary as ceil, floor_boundary as floor};
 use crate::detectors::organization::ORGANIZATION;
 
 pub const ADDRESS: Kind = Kind::new("postal-address", Label::Address);
-const ID: &str = "address@2";
+const ID: &str = "address@3";
 
 /// Street words whose number comes before them (English, French).
 const NUMBER_BEFORE: &[&str] = &[
@@ -458,17 +458,36 @@ fn military(text: &str, runs: &[(usize, usize)], out: &mut Vec<Span>) {
             let (line_start, content, _) = line_around(text, start);
             if content == start && line_start > 0 {
                 let (_, above, above_end) = line_around(text, line_start - 1);
+                // The unit line above: all of it ("USNS Saibara"), or its
+                // end after a cue ("located at USNS Saibara").
                 let line = &text[above..above_end];
-                if line.len() <= 40
-                    && MILITARY_LINES.iter().any(|m| {
-                        line.len() > m.len()
-                            && line.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())
+                let lower = line.to_ascii_lowercase();
+                let unit = MILITARY_LINES
+                    .iter()
+                    .filter_map(|m| {
+                        let at = if lower.starts_with(m) {
+                            0
+                        } else {
+                            lower.find(&format!(" {m}"))? + 1
+                        };
+                        (line.len() - at > m.len() && line.len() - at <= 40).then_some(at)
                     })
-                {
-                    start = above;
+                    .min();
+                if let Some(at) = unit {
+                    start = above + at;
                 }
             }
             out.push(Span::new(start, end, ADDRESS, 0.9, ID));
+            continue;
+        }
+        // A post-office box: "P.O. Box 104", "PO Box 77".
+        if (1..=6).contains(&(end - d))
+            && let Some(p) = ["p.o. box ", "po box ", "p. o. box ", "post office box "]
+                .iter()
+                .find(|p| ends_with(d, p))
+            && word_start(d - p.len())
+        {
+            out.push(Span::new(d - p.len(), end, ADDRESS, 0.85, ID));
             continue;
         }
         // PSC/Unit/CMR and a number, then Box and this number.
@@ -1210,6 +1229,17 @@ mod tests {
     }
 
     #[test]
+    fn post_office_boxes_and_unit_lines_after_a_cue() {
+        assert_eq!(found("Write to P.O. Box 104, thanks"), ["P.O. Box 104"]);
+        assert_eq!(found("po box 7781"), ["po box 7781"]);
+        assert!(found("a box 104 and the PO 12").is_empty());
+        assert_eq!(
+            found("The restaurant is located at USNS Orlova\nFPO AP 12428. It serves"),
+            ["USNS Orlova\nFPO AP 12428"]
+        );
+    }
+
+    #[test]
     fn address_blocks_grow_over_their_lines() {
         assert_eq!(
             found(
@@ -1277,14 +1307,18 @@ mod tests {
             ["28919 136 Filadelfeos Str."]
         );
         assert_eq!(found("Via delle Coste 41"), ["Via delle Coste 41"]);
-        assert_eq!(found("it is USNV Vincent\nFPO AA 68422"), ["FPO AA 68422"]);
+        // The unit line after a cue on its line, without the cue.
+        assert_eq!(
+            found("it is USNV Vincent\nFPO AA 68422"),
+            ["USNV Vincent\nFPO AA 68422"]
+        );
         assert_eq!(
             found("USNV Vincent\nFPO AA 68422"),
             ["USNV Vincent\nFPO AA 68422"]
         );
         assert_eq!(
             found("sent to uscgc aslakhanov\nfpo ae 44941?"),
-            ["fpo ae 44941"]
+            ["uscgc aslakhanov\nfpo ae 44941"]
         );
         assert_eq!(
             found("unit 1009 box 0219\ndpo ap 51065"),

@@ -26,7 +26,7 @@ use crate::BuildError;
 use crate::context::floor_boundary;
 use crate::lexicon::Lexicon;
 
-const ID: &str = "special-category@2";
+const ID: &str = "special-category@3";
 
 pub const HEALTH: Kind = Kind::new("health", Label::Health);
 pub const RELIGION: Kind = Kind::new("religion-or-belief", Label::ReligionOrBelief);
