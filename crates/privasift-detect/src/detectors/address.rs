@@ -68,12 +68,13 @@ const NUMBER_BEFORE: &[&str] = &[
 const NUMBER_AFTER: &[&str] = &[
     "rua", "calle", "avenida", "viale", "piazza", "straße", "strasse", "gasse", "weg", "platz",
     "utca", "tér", "út", "útja", "katu", "tie", "kuja", "vej", "gade", "gata", "gatan", "vägen",
-    "plein", "straat", "laan", "ul.", "via", "u.",
+    "plein", "straat", "laan", "ul.", "via", "u.", "c/",
 ];
 
 /// Street words that count only when capitalised: "Via Nuova 85", not "via
-/// email 12"; "Str." abbreviates "Street" ("136 Filadelfeos Str.").
-const CAPITAL_ONLY: &[&str] = &["via", "str."];
+/// email 12"; "Str." abbreviates "Street" ("136 Filadelfeos Str."); "C/"
+/// abbreviates the Spanish "Calle" ("C/ Mayor 12"; "c/o" is not one).
+const CAPITAL_ONLY: &[&str] = &["via", "str.", "c/"];
 
 /// English street words, which in lower case right after a number are not a
 /// street ("5 street food stalls", "1636 street in Recife").
@@ -1226,6 +1227,15 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn spanish_calle_abbreviated() {
+        assert_eq!(
+            found("vive en C/ Señores Curas 88 desde"),
+            ["C/ Señores Curas 88"]
+        );
+        assert!(found("c/o Mr Brown, 12 boxes, c/ 12").is_empty());
     }
 
     #[test]
