@@ -38,7 +38,7 @@ use crate::BuildError;
 use crate::words::{KeyFilter, Word, all_caps, capital_starts, is_word_byte, word_at, word_before};
 
 pub const PLACE_NAME: Kind = Kind::context("place-name", Label::Location);
-const ID: &str = "place-name@2";
+const ID: &str = "place-name@3";
 
 /// The longest name, in words, the gazetteer is searched for.
 const MAX_WORDS: usize = 4;
@@ -83,6 +83,21 @@ const PREPOSITIONS: &[&str] = &[
 /// A verb of travel or residence, then its preposition: what follows is
 /// a place. (verb, prepositions)
 const CUES: &[(&str, &[&str])] = &[
+    // The nouns of a place's kind: "le comté de Västmanland", "the county
+    // of Norfolk". ("département" is left out: "département de Chimie"
+    // is a university's.)
+    ("comté", &["de"]),
+    ("région", &["de"]),
+    ("province", &["de", "of"]),
+    ("canton", &["de"]),
+    ("commune", &["de"]),
+    ("ville", &["de"]),
+    ("village", &["de", "of"]),
+    ("county", &["of"]),
+    ("district", &["of"]),
+    ("city", &["of"]),
+    ("town", &["of"]),
+    ("municipality", &["of"]),
     ("flew", &["to"]),
     ("fly", &["to"]),
     ("flying", &["to"]),
@@ -137,7 +152,7 @@ const CUES: &[(&str, &[&str])] = &[
 /// Every preposition of [`CUES`], looked for in the bytes before a
 /// capitalised word before any word is cut (a test checks they agree).
 /// ("d'" is not one: the word after it is glued to it, "d'Avignon".)
-const CUE_PREPOSITIONS: &[&str] = &["to", "in", "à", "au", "pour", "de"];
+const CUE_PREPOSITIONS: &[&str] = &["to", "in", "à", "au", "pour", "de", "of"];
 
 /// The nations of the United Kingdom, in English and French (neither list
 /// the detector reads has them: they are not sovereign countries).
@@ -679,6 +694,16 @@ mod tests {
             found("Il vit à Glasgow, en Ecosse, puis en Angleterre et au Pays de Galles."),
             ["Glasgow", "Ecosse", "Angleterre", "Pays de Galles"]
         );
+    }
+
+    #[test]
+    fn after_the_noun_of_a_place_s_kind() {
+        assert_eq!(
+            found("le comté de Västerbo a rejeté, dans la commune de Brelonne"),
+            ["Västerbo", "Brelonne"]
+        );
+        assert_eq!(found("the county of Wexham Down"), ["Wexham Down"]);
+        assert!(!found("le département de Chimie").contains(&"Chimie".to_owned()));
     }
 
     #[test]
