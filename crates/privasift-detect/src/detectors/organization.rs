@@ -1,4 +1,4 @@
-//! Organisations: companies, institutions, courts (`organization@3`,
+//! Organisations: companies, institutions, courts (`organization@4`,
 //! ORGANIZATION).
 //!
 //! An organisation is not personal data (GDPR recital 14), so `organization`
@@ -34,7 +34,7 @@ use crate::lexicon::Lexicon;
 use crate::words::{Word, is_word_byte, word_at, word_before};
 
 pub const ORGANIZATION: Kind = Kind::context("organization", Label::Organization);
-const ID: &str = "organization@3";
+const ID: &str = "organization@4";
 
 const SCORE: f32 = 0.7;
 
@@ -134,6 +134,24 @@ const SUFFIXES: &[&str] = &[
     "Markets",
     "Services",
     "Media",
+    // Armed forces and their units ("German Air Force", "U.S. Sixth
+    // Fleet", "VIII Fighter Command", "Torrejon Air Base"), and the
+    // places that are run as organisations ("Shrine Auditorium").
+    "Force",
+    "Forces",
+    "Command",
+    "Fleet",
+    "Army",
+    "Navy",
+    "Corps",
+    "Regiment",
+    "Brigade",
+    "Squadron",
+    "Division",
+    "Base",
+    "Airport",
+    "Hotel",
+    "Auditorium",
 ];
 
 /// Words that begin an organisation's name, followed by `of`/`de`... and
