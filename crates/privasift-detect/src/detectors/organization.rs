@@ -642,6 +642,10 @@ mod tests {
         );
         assert_eq!(found("The Legal Aid Board refused."), ["Legal Aid Board"]);
         assert_eq!(
+            found("with the Norvian Air Force, at Tervel Air Base and the Grand Oriel Hotel"),
+            ["Norvian Air Force", "Tervel Air Base", "Grand Oriel Hotel"]
+        );
+        assert_eq!(
             found("Postel Properties Limited"),
             ["Postel Properties Limited"]
         );
