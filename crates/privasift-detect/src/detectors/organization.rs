@@ -1,4 +1,4 @@
-//! Organisations: companies, institutions, courts (`organization@4`,
+//! Organisations: companies, institutions, courts (`organization@5`,
 //! ORGANIZATION).
 //!
 //! An organisation is not personal data (GDPR recital 14), so `organization`
@@ -34,7 +34,7 @@ use crate::lexicon::Lexicon;
 use crate::words::{Word, is_word_byte, word_at, word_before};
 
 pub const ORGANIZATION: Kind = Kind::context("organization", Label::Organization);
-const ID: &str = "organization@4";
+const ID: &str = "organization@5";
 
 const SCORE: f32 = 0.7;
 
@@ -293,7 +293,14 @@ pub struct Organization {
     sites: usize,
     /// Entries of `words` from this index on are [`ADDRESS_OF`].
     owners: usize,
+    /// Entries of `words` from this index on are the names of
+    /// `data/organizations/known.txt`.
+    known: usize,
 }
+
+/// Well-known organisations, written as they are in text (see the file's
+/// header: no name that is also a common word).
+const KNOWN: &str = include_str!("../../data/organizations/known.txt");
 
 impl Organization {
     pub fn new() -> Result<Self, BuildError> {
@@ -314,12 +321,25 @@ impl Organization {
             entries.push((*cue).to_owned());
             entries.push(crate::words::title_case(cue));
         }
+        let known = entries.len();
+        for name in KNOWN
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            entries.push(name.to_owned());
+            // Also with the typographic apostrophe: "L’Oréal".
+            if name.contains('\'') {
+                entries.push(name.replace('\'', "’"));
+            }
+        }
         let words = Lexicon::new(ID, &entries, false, is_word_byte)?;
         Ok(Self {
             words,
             names,
             sites,
             owners,
+            known,
         })
     }
 
@@ -552,6 +572,19 @@ impl Organization {
             if s < claimed_to {
                 continue;
             }
+            if m.entry >= self.known {
+                // A whole word: "UNESCO", not "UNESCOs"; a full stop may
+                // end the sentence, a possessive may follow ("BBC's").
+                let rest = &text[e..];
+                let whole = b.get(e).is_none_or(|&c| !is_word_byte(c) || c == b'.')
+                    || rest.starts_with("'s")
+                    || rest.starts_with("’s");
+                if whole {
+                    out.push(Span::new(s, e, ORGANIZATION, SCORE, ID));
+                    claimed_to = e;
+                }
+                continue;
+            }
             if m.entry >= self.owners {
                 if let Some((from, to)) = Self::address_owner(text, e) {
                     out.push(Span::new(from, to, ORGANIZATION, SCORE, ID));
@@ -650,6 +683,14 @@ mod tests {
             ["Postel Properties Limited"]
         );
         assert_eq!(found("Messrs Wilson & Co. wrote"), ["Messrs Wilson & Co."]);
+    }
+
+    #[test]
+    fn well_known_organisations_as_written() {
+        assert_eq!(
+            found("on the BBC's site, then UNESCO and L’Oréal. the bbc, UNESCOs"),
+            ["BBC", "UNESCO", "L’Oréal"]
+        );
     }
 
     #[test]
