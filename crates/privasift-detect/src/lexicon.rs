@@ -68,6 +68,15 @@ fn long_slot(bytes: [u8; 5]) -> (usize, u64) {
     ((h >> 6) as usize, 1u64 << (h & 63))
 }
 
+/// `term`, and the same with the typographic apostrophe when it has a
+/// straight one: word lists write `'`, French text often has `’` ("crise
+/// d’angoisse", "L’Oréal"), and a byte-level lexicon cannot fold one into
+/// the other (one byte against three), so both are entries.
+pub(crate) fn with_either_apostrophe(term: &str) -> impl Iterator<Item = String> {
+    let curly = term.contains('\'').then(|| term.replace('\'', "’"));
+    std::iter::once(term.to_owned()).chain(curly)
+}
+
 /// One match: byte offsets in the searched text and the entry's index in
 /// the list given to [`Lexicon::new`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -327,11 +327,7 @@ impl Organization {
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
         {
-            entries.push(name.to_owned());
-            // Also with the typographic apostrophe: "L’Oréal".
-            if name.contains('\'') {
-                entries.push(name.replace('\'', "’"));
-            }
+            entries.extend(crate::lexicon::with_either_apostrophe(name));
         }
         let words = Lexicon::new(ID, &entries, false, is_word_byte)?;
         Ok(Self {
@@ -572,37 +568,26 @@ impl Organization {
             if s < claimed_to {
                 continue;
             }
-            if m.entry >= self.known {
-                // A whole word: "UNESCO", not "UNESCOs"; a full stop may
-                // end the sentence, a possessive may follow ("BBC's").
-                let rest = &text[e..];
-                let whole = b.get(e).is_none_or(|&c| !is_word_byte(c) || c == b'.')
-                    || rest.starts_with("'s")
-                    || rest.starts_with("’s");
-                if whole {
-                    out.push(Span::new(s, e, ORGANIZATION, SCORE, ID));
-                    claimed_to = e;
-                }
-                continue;
-            }
-            if m.entry >= self.owners {
-                if let Some((from, to)) = Self::address_owner(text, e) {
-                    out.push(Span::new(from, to, ORGANIZATION, SCORE, ID));
-                    claimed_to = to;
-                }
-                continue;
-            }
-            if m.entry >= self.sites {
-                if let Some((from, to)) = Self::site_owner(text, s)
-                    && from >= claimed_to
-                {
-                    out.push(Span::new(from, to, ORGANIZATION, SCORE, ID));
-                    claimed_to = to;
-                }
-                continue;
-            }
+            // Entries that name the organisation around them, by the
+            // range they come from.
             if m.entry >= self.names {
-                if let Some((from, to)) = Self::employer(text, e) {
+                let found = if m.entry >= self.known {
+                    // A whole word: "UNESCO", not "UNESCOs"; a full stop
+                    // may end the sentence, a possessive may follow
+                    // ("BBC's").
+                    let rest = &text[e..];
+                    (b.get(e).is_none_or(|&c| !is_word_byte(c) || c == b'.')
+                        || rest.starts_with("'s")
+                        || rest.starts_with("’s"))
+                    .then_some((s, e))
+                } else if m.entry >= self.owners {
+                    Self::address_owner(text, e)
+                } else if m.entry >= self.sites {
+                    Self::site_owner(text, s).filter(|&(from, _)| from >= claimed_to)
+                } else {
+                    Self::employer(text, e)
+                };
+                if let Some((from, to)) = found {
                     out.push(Span::new(from, to, ORGANIZATION, SCORE, ID));
                     claimed_to = to;
                 }

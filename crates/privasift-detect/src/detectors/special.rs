@@ -203,10 +203,7 @@ impl Words {
                 Some(stem) => (stem, true),
                 None => (t, false),
             };
-            // Lists write the apostrophe straight; French text often has
-            // the typographic one ("crise d’angoisse"): both are entries.
-            let curly = stem.contains('\'').then(|| stem.replace('\'', "’"));
-            for term in std::iter::once(stem.to_owned()).chain(curly) {
+            for term in crate::lexicon::with_either_apostrophe(stem) {
                 terms.push(term);
                 prefix.push(is_prefix);
                 owner.push(o);
