@@ -31,8 +31,9 @@ pub(crate) struct Lexicon {
     /// non-word byte as a start (a few more starts than `first` gives,
     /// which the prefix sets turn away).
     fast: Option<ByteClass>,
-    /// How bytes are compared: ASCII lower case, or as they are.
-    fold: [u8; 256],
+    /// How bytes are compared, as a mask for [`fold8`]: all ones when ASCII
+    /// capitals are read as lower case, else zero.
+    fold8: u64,
     /// The hashed first three (folded) bytes of every entry; an entry of
     /// one or two bytes sets every key it begins.
     prefixes: Box<[u64; PREFIX_WORDS]>,
@@ -53,7 +54,11 @@ const PREFIX_BITS: u32 = 15;
 const PREFIX_WORDS: usize = 1 << (PREFIX_BITS - 6);
 
 fn prefix_slot(a: u8, b: u8, c: u8) -> (usize, u64) {
-    let key = u32::from(a) | (u32::from(b) << 8) | (u32::from(c) << 16);
+    prefix_slot_of(u32::from(a) | (u32::from(b) << 8) | (u32::from(c) << 16))
+}
+
+/// [`prefix_slot`] of three bytes read as a little-endian number.
+fn prefix_slot_of(key: u32) -> (usize, u64) {
     let h = key.wrapping_mul(0x9E37_79B1) >> (32 - PREFIX_BITS);
     // `h` has PREFIX_BITS bits: the word index and the bit fit.
     ((h >> 6) as usize, 1u64 << (h & 63))
@@ -64,8 +69,39 @@ fn long_slot(bytes: [u8; 5]) -> (usize, u64) {
     for (i, b) in bytes.into_iter().enumerate() {
         key |= u64::from(b) << (8 * i);
     }
+    long_slot_of(key)
+}
+
+/// [`long_slot`] of five bytes read as a little-endian number.
+fn long_slot_of(key: u64) -> (usize, u64) {
     let h = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PREFIX_BITS);
     ((h >> 6) as usize, 1u64 << (h & 63))
+}
+
+/// The eight bytes of `b` from `at`, little-endian, with bytes past the end
+/// read as 0 (as if the text ended there).
+fn load8(b: &[u8], at: usize) -> u64 {
+    if let Some(&eight) = b.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+        return u64::from_le_bytes(eight);
+    }
+    let rest = b.get(at..).unwrap_or(&[]);
+    let mut eight = [0u8; 8];
+    eight[..rest.len()].copy_from_slice(rest);
+    u64::from_le_bytes(eight)
+}
+
+/// `w` with the ASCII capitals among its eight bytes made lower case where
+/// `fold` (all ones or zero) says so, eight bytes at once: a byte's high bit
+/// marks it as at least `A`, or above `Z`, after adding the right constant
+/// to its low seven bits (which cannot carry into the next byte).
+fn fold8(w: u64, fold: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = w & !HIGH;
+    let at_least_a = low7 + ONES * u64::from(0x80 - b'A');
+    let above_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
+    let capital = at_least_a & !above_z & !w & HIGH;
+    w | ((capital >> 2) & fold)
 }
 
 /// `term`, and the same with the typographic apostrophe when it has a
@@ -168,7 +204,7 @@ impl Lexicon {
             first,
             word_byte: wb,
             fast,
-            fold,
+            fold8: if ascii_case_insensitive { u64::MAX } else { 0 },
             prefixes,
             long,
             short,
@@ -268,16 +304,16 @@ impl Hits<'_> {
         // more than the tests themselves.
         // Bytes at or after `to` read as 0, as if the text ended there.
         let within = &b[..self.to];
-        let folded = |i: usize| within.get(i).map_or(0, |&c| lex.fold[usize::from(c)]);
         let mut keep = 0u64;
         let mut todo = mask;
         while todo != 0 {
             let k = todo.trailing_zeros();
             todo &= todo - 1;
             let at = base + k as usize;
-            let five: [u8; 5] = std::array::from_fn(|i| folded(at + i));
-            let (slot, bit) = prefix_slot(five[0], five[1], five[2]);
-            let (slot5, bit5) = long_slot(five);
+            let w = fold8(load8(within, at), lex.fold8);
+            // `as`: the low three and five bytes.
+            let (slot, bit) = prefix_slot_of((w & 0xFF_FFFF) as u32);
+            let (slot5, bit5) = long_slot_of(w & 0xFF_FFFF_FFFF);
             let short = lex.short[slot] & bit != 0;
             let long = lex.long[slot5] & bit5 != 0;
             #[allow(clippy::needless_bitwise_bool)]
@@ -340,6 +376,32 @@ mod tests {
         assert_eq!(hits(&lex, "xcatholic cats"), [(10, 13, 0)]);
         assert_eq!(hits(&lex, "é-holi"), [(3, 7, 2)]);
         assert!(hits(&lex, "").is_empty());
+    }
+
+    #[test]
+    fn eight_bytes_fold_as_one_byte_does() {
+        let mut next = crate::xorshift(11);
+        for round in 0..20_000 {
+            let w = next() ^ (next() << 32);
+            let w = if round % 2 == 0 {
+                w
+            } else {
+                w & 0x7F7F_7F7F_7F7F_7F7F
+            };
+            let want = u64::from_le_bytes(w.to_le_bytes().map(|c| c.to_ascii_lowercase()));
+            assert_eq!(fold8(w, u64::MAX), want, "{w:#x}");
+            assert_eq!(fold8(w, 0), w);
+        }
+        for c in 0u8..=255 {
+            let w = u64::from_le_bytes([c; 8]);
+            assert_eq!(
+                fold8(w, u64::MAX).to_le_bytes(),
+                [c.to_ascii_lowercase(); 8]
+            );
+        }
+        assert_eq!(load8(b"abc", 1), u64::from_le_bytes(*b"bc\0\0\0\0\0\0"));
+        assert_eq!(load8(b"abc", 3), 0);
+        assert_eq!(load8(b"abcdefghi", 1), u64::from_le_bytes(*b"bcdefghi"));
     }
 
     #[test]
