@@ -82,4 +82,14 @@ pub trait Detector: Send + Sync {
     fn detect(&self, text: &str, out: &mut Vec<Span>) {
         let _ = (text, out);
     }
+
+    /// [`detect`](Detector::detect), given what the set worked out once
+    /// about this text for all its detectors (the detect crate's word
+    /// starts, say), so that each does not work it out again. A detector
+    /// that knows the type downcasts `shared` and reads it; it must find
+    /// exactly what `detect` finds. The default ignores `shared`.
+    fn detect_shared(&self, text: &str, shared: &dyn std::any::Any, out: &mut Vec<Span>) {
+        let _ = shared;
+        self.detect(text, out);
+    }
 }

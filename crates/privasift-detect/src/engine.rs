@@ -350,8 +350,9 @@ impl DetectorSet {
     pub fn detect(&self, text: &str, out: &mut Vec<Span>) {
         let first = out.len();
         self.scan_patterns(text, out);
+        let shared = crate::shared::Shared::default();
         for d in &self.detectors {
-            d.detect(text, out);
+            d.detect_shared(text, &shared, out);
         }
         let cfg = &self.config;
         let mut spans: Vec<Span> = out

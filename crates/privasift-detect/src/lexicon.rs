@@ -31,9 +31,10 @@ pub(crate) struct Lexicon {
     /// non-word byte as a start (a few more starts than `first` gives,
     /// which the prefix sets turn away).
     fast: Option<ByteClass>,
-    /// How bytes are compared, as a mask for [`fold8`]: all ones when ASCII
-    /// capitals are read as lower case, else zero.
-    fold8: u64,
+    /// The bytes after which a start in [`WordStarts`] is no start for
+    /// this list, as [`WordStarts`] flags them: those of `fast` that are
+    /// not letters or digits.
+    not_after: u32,
     /// The hashed first three (folded) bytes of every entry; an entry of
     /// one or two bytes sets every key it begins.
     prefixes: Box<[u64; PREFIX_WORDS]>,
@@ -54,12 +55,19 @@ const PREFIX_BITS: u32 = 15;
 const PREFIX_WORDS: usize = 1 << (PREFIX_BITS - 6);
 
 fn prefix_slot(a: u8, b: u8, c: u8) -> (usize, u64) {
-    prefix_slot_of(u32::from(a) | (u32::from(b) << 8) | (u32::from(c) << 16))
+    slot(prefix_hash(
+        u32::from(a) | (u32::from(b) << 8) | (u32::from(c) << 16),
+    ))
 }
 
-/// [`prefix_slot`] of three bytes read as a little-endian number.
-fn prefix_slot_of(key: u32) -> (usize, u64) {
-    let h = key.wrapping_mul(0x9E37_79B1) >> (32 - PREFIX_BITS);
+/// The hash of three bytes read as a little-endian number: `PREFIX_BITS`
+/// bits.
+fn prefix_hash(key: u32) -> u32 {
+    key.wrapping_mul(0x9E37_79B1) >> (32 - PREFIX_BITS)
+}
+
+/// A hash's word index and bit in a prefix set.
+fn slot(h: u32) -> (usize, u64) {
     // `h` has PREFIX_BITS bits: the word index and the bit fit.
     ((h >> 6) as usize, 1u64 << (h & 63))
 }
@@ -69,13 +77,14 @@ fn long_slot(bytes: [u8; 5]) -> (usize, u64) {
     for (i, b) in bytes.into_iter().enumerate() {
         key |= u64::from(b) << (8 * i);
     }
-    long_slot_of(key)
+    slot(long_hash(key))
 }
 
-/// [`long_slot`] of five bytes read as a little-endian number.
-fn long_slot_of(key: u64) -> (usize, u64) {
-    let h = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PREFIX_BITS);
-    ((h >> 6) as usize, 1u64 << (h & 63))
+/// The hash of five bytes read as a little-endian number: `PREFIX_BITS`
+/// bits.
+fn long_hash(key: u64) -> u32 {
+    // `as`: the top PREFIX_BITS bits.
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PREFIX_BITS)) as u32
 }
 
 /// The eight bytes of `b` from `at`, little-endian, with bytes past the end
@@ -90,18 +99,18 @@ fn load8(b: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(eight)
 }
 
-/// `w` with the ASCII capitals among its eight bytes made lower case where
-/// `fold` (all ones or zero) says so, eight bytes at once: a byte's high bit
-/// marks it as at least `A`, or above `Z`, after adding the right constant
-/// to its low seven bits (which cannot carry into the next byte).
-fn fold8(w: u64, fold: u64) -> u64 {
+/// `w` with the ASCII capitals among its eight bytes made lower case, eight
+/// bytes at once: a byte's high bit marks it as at least `A`, or above `Z`,
+/// after adding the right constant to its low seven bits (which cannot carry
+/// into the next byte).
+fn fold8(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let low7 = w & !HIGH;
     let at_least_a = low7 + ONES * u64::from(0x80 - b'A');
     let above_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
     let capital = at_least_a & !above_z & !w & HIGH;
-    w | ((capital >> 2) & fold)
+    w | (capital >> 2)
 }
 
 /// `term`, and the same with the typographic apostrophe when it has a
@@ -133,14 +142,6 @@ impl Lexicon {
         word_byte: fn(u8) -> bool,
     ) -> Result<Self, crate::BuildError> {
         let words: Vec<P> = words.into_iter().collect();
-        let mut fold = [0u8; 256];
-        for (c, slot) in (0u8..=255).zip(fold.iter_mut()) {
-            *slot = if ascii_case_insensitive {
-                c.to_ascii_lowercase()
-            } else {
-                c
-            };
-        }
         let mut first = [false; 256];
         let mut prefixes = Box::new([0u64; PREFIX_WORDS]);
         let mut long = Box::new([0u64; PREFIX_WORDS]);
@@ -150,7 +151,11 @@ impl Lexicon {
             bits[w] |= bit;
         };
         for w in &words {
-            let w: Vec<u8> = w.as_ref().iter().map(|&c| fold[usize::from(c)]).collect();
+            // The prefix sets read ASCII capitals as lower case even for a
+            // list that tells case apart: they only turn candidates away
+            // (the automaton decides), and every list then reads the same
+            // keys at the same starts (see [`WordStarts`]).
+            let w = w.as_ref().to_ascii_lowercase();
             match *w.as_slice() {
                 [] => {}
                 [a] => (0..=255).for_each(|b| {
@@ -177,9 +182,7 @@ impl Lexicon {
             }
             if let Some(&c) = w.first() {
                 first[usize::from(c)] = true;
-                if ascii_case_insensitive {
-                    first[usize::from(c.to_ascii_uppercase())] = true;
-                }
+                first[usize::from(c.to_ascii_uppercase())] = true;
             }
         }
         let dfa = DFA::builder()
@@ -204,11 +207,30 @@ impl Lexicon {
             first,
             word_byte: wb,
             fast,
-            fold8: if ascii_case_insensitive { u64::MAX } else { 0 },
+            not_after: match fast {
+                Some(ByteClass::AlnumUnderscore) => AFTER_UNDERSCORE,
+                Some(ByteClass::Word) => AFTER_WORD_PUNCT,
+                _ => 0,
+            },
             prefixes,
             long,
             short,
         })
+    }
+
+    /// Whether a start whose first bytes hash to `h3` (three) and `h5`
+    /// (five) passes the prefix sets. Without a branch: most starts fail,
+    /// and a branch per start mispredicted often enough to cost more than
+    /// the tests themselves.
+    #[inline]
+    fn may_begin(&self, h3: u32, h5: u32) -> bool {
+        let (w3, bit3) = slot(h3);
+        let (w5, bit5) = slot(h5);
+        let short = self.short[w3] & bit3 != 0;
+        let long = self.long[w5] & bit5 != 0;
+        #[allow(clippy::needless_bitwise_bool)]
+        let pass = (self.prefixes[w3] & bit3 != 0) & (short | long);
+        pass
     }
 
     /// The longest entry that starts at `s` and ends by `to`.
@@ -256,6 +278,117 @@ impl Lexicon {
             base: from,
             mask: 0,
         }
+    }
+
+    /// What [`find`](Self::find) finds in the whole of `text`, from the
+    /// text's [`WordStarts`] (which must be those of `text`): no block of
+    /// the text is read again, only the starts' hashed keys, and the
+    /// automaton from the starts that pass. A list whose word bytes are not
+    /// a [`ByteClass`] reads its own starts.
+    pub(crate) fn find_at<'a>(
+        &'a self,
+        text: &'a [u8],
+        starts: &'a WordStarts,
+    ) -> impl Iterator<Item = Hit> + 'a {
+        let shared = self.fast.is_some();
+        let mut own = (!shared).then(|| self.find(text, 0, text.len()));
+        let mut at = starts.starts.iter();
+        let mut after = 0usize;
+        std::iter::from_fn(move || {
+            if let Some(own) = own.as_mut() {
+                return own.next();
+            }
+            for st in at.by_ref() {
+                // `&`, not `&&`: no branch on the start's class.
+                #[allow(clippy::needless_bitwise_bool)]
+                let pass = (st.key & self.not_after == 0)
+                    & self.may_begin(st.key & HASH_MASK, (st.key >> PREFIX_BITS) & HASH_MASK)
+                    & (st.at >= after);
+                if !pass {
+                    continue;
+                }
+                if let Some(hit) = self.longest_at(text, st.at, text.len()) {
+                    // Go on after the match.
+                    after = hit.end;
+                    return Some(hit);
+                }
+            }
+            None
+        })
+    }
+}
+
+/// The hashes of the first three and five bytes of `w` (read as text from
+/// its low byte, ASCII capitals folded).
+fn key_hashes(w: u64) -> (u32, u32) {
+    // `as`: the low three bytes.
+    (
+        prefix_hash((w & 0xFF_FFFF) as u32),
+        long_hash(w & 0xFF_FFFF_FFFF),
+    )
+}
+
+const HASH_MASK: u32 = (1 << PREFIX_BITS) - 1;
+/// [`Start::key`] flags: the byte before the start is `_`; is `'`, `-` or
+/// `.`.
+const AFTER_UNDERSCORE: u32 = 1 << (2 * PREFIX_BITS);
+const AFTER_WORD_PUNCT: u32 = 1 << (2 * PREFIX_BITS + 1);
+/// The flags of a start after each byte.
+const AFTER_FLAGS: [u32; 256] = {
+    let mut t = [0u32; 256];
+    t[b'_' as usize] = AFTER_UNDERSCORE;
+    t[b'\'' as usize] = AFTER_WORD_PUNCT;
+    t[b'-' as usize] = AFTER_WORD_PUNCT;
+    t[b'.' as usize] = AFTER_WORD_PUNCT;
+    t
+};
+
+/// Every place in a text where an entry of a word list can start (a letter,
+/// a digit or a non-ASCII byte after any other byte, or at the start), with
+/// its first bytes hashed as the lists' prefix sets read them: worked out
+/// once per text by the detector set, for every list to read (see
+/// [`Lexicon::find_at`]). Lists whose words also take `_` or `'`, `-`, `.`
+/// drop the starts after those bytes by their flags.
+#[derive(Debug, Default)]
+pub(crate) struct WordStarts {
+    starts: Vec<Start>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Start {
+    at: usize,
+    /// The hash of the first three bytes, then of the first five
+    /// (`PREFIX_BITS` each), then the flags.
+    key: u32,
+}
+
+impl WordStarts {
+    pub(crate) fn of(text: &[u8]) -> Self {
+        let mut starts = Vec::with_capacity(text.len() / 6);
+        let mut base = 0;
+        while base < text.len() {
+            let block = &text[base..(base + 64).min(text.len())];
+            let prev_alnum = base
+                .checked_sub(1)
+                .is_some_and(|i| text[i].is_ascii_alphanumeric() || text[i] >= 0x80);
+            let alnum = ByteClass::Alnum.mask(block);
+            let mut todo = alnum & !((alnum << 1) | u64::from(prev_alnum));
+            while todo != 0 {
+                let k = todo.trailing_zeros();
+                todo &= todo - 1;
+                let at = base + k as usize;
+                let (h3, h5) = key_hashes(fold8(load8(text, at)));
+                let flags = at
+                    .checked_sub(1)
+                    .map_or(0, |i| AFTER_FLAGS[usize::from(text[i])]);
+                starts.push(Start {
+                    at,
+                    key: h3 | (h5 << PREFIX_BITS) | flags,
+                });
+            }
+            base += 64;
+        }
+        Self { starts }
     }
 }
 
@@ -310,15 +443,8 @@ impl Hits<'_> {
             let k = todo.trailing_zeros();
             todo &= todo - 1;
             let at = base + k as usize;
-            let w = fold8(load8(within, at), lex.fold8);
-            // `as`: the low three and five bytes.
-            let (slot, bit) = prefix_slot_of((w & 0xFF_FFFF) as u32);
-            let (slot5, bit5) = long_slot_of(w & 0xFF_FFFF_FFFF);
-            let short = lex.short[slot] & bit != 0;
-            let long = lex.long[slot5] & bit5 != 0;
-            #[allow(clippy::needless_bitwise_bool)]
-            let pass = (lex.prefixes[slot] & bit != 0) & (short | long);
-            keep |= u64::from(pass) << k;
+            let (h3, h5) = key_hashes(fold8(load8(within, at)));
+            keep |= u64::from(lex.may_begin(h3, h5)) << k;
         }
         self.base = base;
         self.mask = keep;
@@ -389,15 +515,11 @@ mod tests {
                 w & 0x7F7F_7F7F_7F7F_7F7F
             };
             let want = u64::from_le_bytes(w.to_le_bytes().map(|c| c.to_ascii_lowercase()));
-            assert_eq!(fold8(w, u64::MAX), want, "{w:#x}");
-            assert_eq!(fold8(w, 0), w);
+            assert_eq!(fold8(w), want, "{w:#x}");
         }
         for c in 0u8..=255 {
             let w = u64::from_le_bytes([c; 8]);
-            assert_eq!(
-                fold8(w, u64::MAX).to_le_bytes(),
-                [c.to_ascii_lowercase(); 8]
-            );
+            assert_eq!(fold8(w).to_le_bytes(), [c.to_ascii_lowercase(); 8]);
         }
         assert_eq!(load8(b"abc", 1), u64::from_le_bytes(*b"bc\0\0\0\0\0\0"));
         assert_eq!(load8(b"abc", 3), 0);
@@ -462,6 +584,42 @@ mod tests {
                 i += 1;
             }
             assert_eq!(hits(&lex, &text), want, "{text:?}");
+        }
+    }
+
+    /// Read from a text's shared word starts, every list finds what its
+    /// own scan finds: lists of each word class, telling case apart or
+    /// not, on random texts where `_`, `'`, `-`, `.` come before entries.
+    #[test]
+    fn shared_starts_find_what_each_list_finds() {
+        fn underscore(c: u8) -> bool {
+            alnum(c) || c == b'_'
+        }
+        let words = ["ab", "Abc", "b", "bca", "ca", "a b", "é", "Ab-c", "c.a"];
+        let lexicons: Vec<Lexicon> = [
+            alnum as fn(u8) -> bool,
+            underscore,
+            crate::words::is_word_byte,
+            |c: u8| c == b'a',
+        ]
+        .into_iter()
+        .flat_map(|class| [true, false].map(|fold| Lexicon::new("t", words, fold, class).unwrap()))
+        .collect();
+        assert!(lexicons.iter().filter(|l| l.fast.is_some()).count() == 6);
+        let alphabet = ["a", "b", "c", "A", " ", "é", "_", "'", "-", ".", "B"];
+        let mut next = crate::xorshift(5);
+        for round in 0..3000 {
+            let n = usize::try_from(next() % if round % 3 == 0 { 300 } else { 14 }).unwrap();
+            let text: String = (0..n)
+                .map(|_| alphabet[usize::try_from(next() % 11).unwrap()])
+                .collect();
+            let b = text.as_bytes();
+            let starts = WordStarts::of(b);
+            for lex in &lexicons {
+                let shared: Vec<Hit> = lex.find_at(b, &starts).collect();
+                let own: Vec<Hit> = lex.find(b, 0, b.len()).collect();
+                assert_eq!(shared, own, "{text:?}");
+            }
         }
     }
 }

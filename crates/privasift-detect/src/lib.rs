@@ -21,6 +21,7 @@ pub mod detectors;
 mod engine;
 mod lexicon;
 pub mod names;
+mod shared;
 mod trigger;
 pub mod validate;
 mod words;

@@ -19,6 +19,7 @@ use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
 use crate::lexicon::Lexicon;
+use crate::shared::Shared;
 
 pub const NATIONALITY: Kind = Kind::context("nationality", Label::Nrp);
 const ID: &str = "nationality@1";
@@ -123,8 +124,15 @@ impl Detector for Nationality {
     }
 
     fn detect(&self, text: &str, out: &mut Vec<Span>) {
+        self.detect_shared(text, &Shared::default(), out);
+    }
+
+    fn detect_shared(&self, text: &str, shared: &dyn std::any::Any, out: &mut Vec<Span>) {
+        let Some(shared) = Shared::of(shared) else {
+            return self.detect(text, out);
+        };
         let b = text.as_bytes();
-        for m in self.words.find(b, 0, b.len()) {
+        for m in self.words.find_at(b, shared.word_starts(text)) {
             let (s, e) = (m.start, m.end);
             if e < b.len() && is_word_byte(b[e]) {
                 continue;

@@ -31,6 +31,7 @@ use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
 use crate::lexicon::Lexicon;
+use crate::shared::Shared;
 use crate::words::{Word, is_word_byte, word_at, word_before};
 
 pub const ORGANIZATION: Kind = Kind::context("organization", Label::Organization);
@@ -468,8 +469,15 @@ impl Detector for Organization {
     }
 
     fn detect(&self, text: &str, out: &mut Vec<Span>) {
+        self.detect_shared(text, &Shared::default(), out);
+    }
+
+    fn detect_shared(&self, text: &str, shared: &dyn std::any::Any, out: &mut Vec<Span>) {
+        let Some(shared) = Shared::of(shared) else {
+            return self.detect(text, out);
+        };
         let from = out.len();
-        self.names(text, out);
+        self.names(text, shared, out);
         short_names(text, out, from);
     }
 }
@@ -559,10 +567,10 @@ fn short_names(text: &str, out: &mut Vec<Span>, from: usize) {
 impl Organization {
     /// Organisations named by a legal form or body word, an institution
     /// word, an employer cue, a site word or an address-of phrase.
-    fn names(&self, text: &str, out: &mut Vec<Span>) {
+    fn names(&self, text: &str, shared: &Shared, out: &mut Vec<Span>) {
         let b = text.as_bytes();
         let mut claimed_to = 0usize;
-        for m in self.words.find(b, 0, b.len()) {
+        for m in self.words.find_at(b, shared.word_starts(text)) {
             let (s, e) = (m.start, m.end);
             // The match must be a whole word, as `word_at` cuts it.
             if s < claimed_to {

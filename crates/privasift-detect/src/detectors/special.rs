@@ -24,7 +24,8 @@ use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
 use crate::context::floor_boundary;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Hit, Lexicon};
+use crate::shared::Shared;
 
 const ID: &str = "special-category@3";
 
@@ -224,8 +225,27 @@ impl Words {
         from: usize,
         to: usize,
     ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+        self.whole_words(text, self.lexicon.find(text.as_bytes(), from, to))
+    }
+
+    /// [`Self::find`] over the whole text, from its shared word starts.
+    fn find_all<'a>(
+        &'a self,
+        text: &'a str,
+        shared: &'a Shared,
+    ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
         let b = text.as_bytes();
-        self.lexicon.find(b, from, to).filter_map(move |m| {
+        self.whole_words(text, self.lexicon.find_at(b, shared.word_starts(text)))
+    }
+
+    /// The hits that are whole words: (start, end, owner).
+    fn whole_words<'a>(
+        &'a self,
+        text: &'a str,
+        hits: impl Iterator<Item = Hit> + 'a,
+    ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+        let b = text.as_bytes();
+        hits.filter_map(move |m| {
             let (s, mut e, i) = (m.start, m.end, m.entry);
             if self.prefix[i] {
                 // Extend to the end of the word.
@@ -410,8 +430,21 @@ impl Detector for Special {
     }
 
     fn detect(&self, text: &str, out: &mut Vec<Span>) {
+        self.find_in(text, &Shared::default(), out);
+    }
+
+    fn detect_shared(&self, text: &str, shared: &dyn std::any::Any, out: &mut Vec<Span>) {
+        match Shared::of(shared) {
+            Some(shared) => self.find_in(text, shared, out),
+            None => self.detect(text, out),
+        }
+    }
+}
+
+impl Special {
+    fn find_in(&self, text: &str, shared: &Shared, out: &mut Vec<Span>) {
         let mut done = 0usize;
-        for (s, e, owner) in self.lexicon.find(text, 0, text.len()) {
+        for (s, e, owner) in self.lexicon.find_all(text, shared) {
             if owner == ORG_ANCHOR {
                 // Organisation names: the regexes run only around an anchor.
                 if e <= done {
