@@ -74,20 +74,26 @@ pub struct JsonEditError(pub String);
 impl<'a> JsonDoc<'a> {
     /// Parses a line that holds one JSON object.
     pub fn parse(line: &'a str) -> Result<Self, JsonEditError> {
-        let raw: &'a RawValue = serde_json::from_str(line).map_err(|e| describe(&e))?;
         let mut doc = JsonDoc {
             line,
             root: Node::Scalar(0),
             leaves: Vec::new(),
         };
-        if !raw.get().starts_with('{') {
+        let json_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r');
+        let body = line.trim_matches(json_space);
+        if !body.starts_with('{') {
+            // Say why: a syntax error, or valid JSON that is no object.
+            serde_json::from_str::<&RawValue>(line).map_err(|e| describe(&e))?;
             return Err(JsonEditError(
                 "malformed JSON: not a JSON object; record skipped".into(),
             ));
         }
+        // The members are read from the whole line (which checks it all,
+        // and gives columns in the line), not from a first pass over it.
+        let start = line.len() - line.trim_start_matches(json_space).len();
         let mut path = String::new();
         let mut shown = String::new();
-        doc.root = doc.node(raw, &mut path, &mut shown)?;
+        doc.root = doc.object(line, start..start + body.len(), &mut path, &mut shown)?;
         Ok(doc)
     }
 
@@ -105,28 +111,7 @@ impl<'a> JsonDoc<'a> {
         let range = self.offset(raw);
         let text = raw.get();
         match text.as_bytes().first() {
-            Some(b'{') => {
-                let Members(pairs) = serde_json::from_str(text).map_err(|e| describe(&e))?;
-                let mut members = Vec::with_capacity(pairs.len());
-                for (k, v) in pairs {
-                    let (len, shown_len) = (path.len(), shown.len());
-                    if !path.is_empty() {
-                        path.push('.');
-                        shown.push('.');
-                    }
-                    path.push_str(&k);
-                    shown.push_str(if crate::looks_like_name(&k) {
-                        &k
-                    } else {
-                        "<key>"
-                    });
-                    let child = self.node(v, path, shown)?;
-                    path.truncate(len);
-                    shown.truncate(shown_len);
-                    members.push((k, child));
-                }
-                Ok(Node::Object { range, members })
-            }
+            Some(b'{') => self.object(text, range, path, shown),
             Some(b'[') => {
                 let items: Vec<&'a RawValue> =
                     serde_json::from_str(text).map_err(|e| describe(&e))?;
@@ -140,9 +125,16 @@ impl<'a> JsonDoc<'a> {
                 })
             }
             Some(b'"') => {
-                let s: Cow<'a, str> = serde_json::from_str::<BorrowedStr<'a>>(text)
-                    .map_err(|e| describe(&e))?
-                    .0;
+                // The raw string was checked as it was read; without a
+                // backslash it is its own text, between its quotes.
+                let s: Cow<'a, str> = match text.get(1..text.len() - 1) {
+                    Some(inner) if !inner.contains('\\') => Cow::Borrowed(inner),
+                    _ => {
+                        serde_json::from_str::<BorrowedStr<'a>>(text)
+                            .map_err(|e| describe(&e))?
+                            .0
+                    }
+                };
                 self.leaves.push(Leaf {
                     path: path.clone(),
                     shown: shown.clone(),
@@ -163,6 +155,37 @@ impl<'a> JsonDoc<'a> {
                 Ok(Node::Scalar(self.leaves.len() - 1))
             }
         }
+    }
+
+    /// The object whose text `text` holds (with JSON white space around it
+    /// at most), at `range` of the line.
+    fn object(
+        &mut self,
+        text: &'a str,
+        range: Range<usize>,
+        path: &mut String,
+        shown: &mut String,
+    ) -> Result<Node<'a>, JsonEditError> {
+        let Members(pairs) = serde_json::from_str(text).map_err(|e| describe(&e))?;
+        let mut members = Vec::with_capacity(pairs.len());
+        for (k, v) in pairs {
+            let (len, shown_len) = (path.len(), shown.len());
+            if !path.is_empty() {
+                path.push('.');
+                shown.push('.');
+            }
+            path.push_str(&k);
+            shown.push_str(if crate::looks_like_name(&k) {
+                &k
+            } else {
+                "<key>"
+            });
+            let child = self.node(v, path, shown)?;
+            path.truncate(len);
+            shown.truncate(shown_len);
+            members.push((k, child));
+        }
+        Ok(Node::Object { range, members })
     }
 
     /// The value of the id field, if the selection names one: its text, and
