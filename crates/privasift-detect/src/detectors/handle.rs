@@ -14,7 +14,7 @@
 //! `@name` alone on its line (a decorator). Score 0.75: the lexicon cannot
 //! tell a person's account from a brand's.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use privasift_core::{Candidate, Detector, Kind, Label, Pattern, Span};
 

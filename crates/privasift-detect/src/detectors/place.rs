@@ -27,7 +27,7 @@
 //! Cotonou"): one to four capitalised words (or words in capitals), linked
 //! by `de`, `la`, `del`...; 0.65.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -506,7 +506,16 @@ fn push_lower(key: &mut String, w: &str) {
         return;
     }
     for c in w.chars() {
-        key.extend(c.to_lowercase());
+        // Latin-1 letters (most of the non-ASCII ones in EN/FR text) without
+        // the look-up in Unicode's tables: a capital's lower case is 0x20
+        // above it; a small letter is its own.
+        match c {
+            'a'..='z' | 'ß'..='ö' | 'ø'..='ÿ' => key.push(c),
+            'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => {
+                key.extend(char::from_u32(u32::from(c) + 0x20));
+            }
+            _ => key.extend(c.to_lowercase()),
+        }
     }
 }
 
@@ -654,6 +663,19 @@ mod tests {
             .into_iter()
             .map(|(s, _, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn latin1_lower_case_as_unicode_has_it() {
+        for c in '\0'..='ÿ' {
+            let mut key = String::from("x");
+            push_lower(&mut key, &format!("é{c}"));
+            let want: String = format!("xé{c}")
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect();
+            assert_eq!(key, want, "{c:?}");
+        }
     }
 
     #[test]
