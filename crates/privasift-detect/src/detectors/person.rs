@@ -28,7 +28,7 @@ use crate::names::{is_first_name, is_surname};
 use crate::words::{Word, WordList, all_caps, title_case, words};
 
 pub const PERSON: Kind = Kind::new("person", Label::Person);
-const ID: &str = "person@2";
+const ID: &str = "person@3";
 
 /// Titles kept in the name (French courtesy titles and British honorifics).
 const TITLES_IN_NAME_LIST: &[&str] = &[
@@ -176,6 +176,13 @@ const CUE_PAIRS: &[(&str, &str)] = &[
     ("call", "me"),
     ("calls", "me"),
     ("called", "me"),
+    // "She named him Frank", "they called her Lou".
+    ("named", "him"),
+    ("named", "her"),
+    ("called", "him"),
+    ("called", "her"),
+    ("calls", "him"),
+    ("calls", "her"),
     ("assistant", "to"),
     ("according", "to"),
     ("selon", ""),
@@ -542,7 +549,7 @@ fn lower_case_name(ws: &[Word<'_>], i: usize, text: &str) -> Option<usize> {
     let before = i.checked_sub(1).map(|p| ws[p].text);
     match cue {
         "is" if before != Some("name") => return None,
-        "me" if before != Some("call") => return None,
+        "me" if !matches!(before, Some("call" | "calls" | "called")) => return None,
         _ => {}
     }
     let next = ws.get(i + 1)?;
@@ -555,18 +562,162 @@ fn lower_case_name(ws: &[Word<'_>], i: usize, text: &str) -> Option<usize> {
         cue,
         "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "dr" | "dr."
     );
+    // Naming itself ("my name is", "je m'appelle") needs no gazetteer: the
+    // words that follow are the name, unless they are common words.
+    let naming = cue != "me"
+        && !title
+        && !matches!(
+            cue,
+            "dear" | "hi" | "hello" | "signé" | "cher" | "chère" | "bonjour"
+        );
     let bare = title_case(possessive(next.text).0);
-    if !(is_first_name(&bare) || (title && is_surname(&bare))) {
+    if !(is_first_name(&bare) || (title && is_surname(&bare)) || (naming && plain_word(next.text)))
+    {
         return None;
     }
     let surname = !possessive(next.text).1
         && ws.get(i + 2).is_some_and(|w| {
             text.get(next.end..w.start) == Some(" ")
                 && w.text.starts_with(|c: char| c.is_lowercase())
-                && is_surname(&title_case(possessive(w.text).0))
+                && (is_surname(&title_case(possessive(w.text).0))
+                    || (naming && plain_word(possessive(w.text).0)))
         });
     Some(if surname { 2 } else { 1 })
 }
+
+/// A word that may be a name after "my name is" in lower-case text: letters
+/// only (a hyphen inside), two or more, and not a common word.
+fn plain_word(w: &str) -> bool {
+    w.chars().count() >= 2
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !w.starts_with('-')
+        && !COMMON_LOWER.contains(w)
+}
+
+/// Common lower-case words (EN, FR) that follow "my name is" or "je
+/// m'appelle" without being a name.
+const COMMON_LOWER_LIST: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "but",
+    "or",
+    "not",
+    "no",
+    "so",
+    "too",
+    "very",
+    "just",
+    "also",
+    "here",
+    "there",
+    "this",
+    "that",
+    "it",
+    "its",
+    "is",
+    "was",
+    "are",
+    "be",
+    "been",
+    "being",
+    "my",
+    "your",
+    "his",
+    "her",
+    "our",
+    "their",
+    "what",
+    "who",
+    "which",
+    "when",
+    "where",
+    "why",
+    "how",
+    "if",
+    "then",
+    "than",
+    "now",
+    "still",
+    "actually",
+    "really",
+    "only",
+    "already",
+    "written",
+    "spelled",
+    "spelt",
+    "pronounced",
+    "known",
+    "on",
+    "in",
+    "at",
+    "of",
+    "for",
+    "from",
+    "with",
+    "without",
+    "by",
+    "to",
+    "as",
+    "like",
+    "unknown",
+    "unimportant",
+    "important",
+    "irrelevant",
+    "secret",
+    "private",
+    "none",
+    "nobody",
+    "nothing",
+    "same",
+    "different",
+    "short",
+    "long",
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "et",
+    "mais",
+    "ou",
+    "pas",
+    "ne",
+    "très",
+    "aussi",
+    "ici",
+    "moi",
+    "toi",
+    "lui",
+    "elle",
+    "comme",
+    "en",
+    "au",
+    "aux",
+    "pour",
+    "par",
+    "avec",
+    "sans",
+    "sur",
+    "dans",
+    "donc",
+    "alors",
+    "bien",
+    "vraiment",
+    "encore",
+    "déjà",
+    "juste",
+    "seulement",
+    "personne",
+    "rien",
+    "secret",
+    "inconnu",
+];
+static COMMON_LOWER: LazyLock<WordList> = LazyLock::new(|| WordList::new(COMMON_LOWER_LIST));
 
 fn capitalised(w: &str) -> bool {
     let cased = if w.is_ascii() {
@@ -776,22 +927,29 @@ impl Detector for Person {
         // (chat, lower-cased corpora): elsewhere a name has its capital.
         let lower_text = !text.bytes().any(|b| b.is_ascii_uppercase());
         self.find(&ws, text, lower_text, out);
-        Self::repeat_names(&ws, text, out, found_from);
+        Self::repeat_names(&ws, text, lower_text, out, found_from);
     }
 }
 
 impl Person {
     /// Later mentions of a name found in the same text: after "Michael
     /// Behe", "Behe" alone (and "Behe's") is the same person.
-    fn repeat_names(ws: &[Word<'_>], text: &str, out: &mut Vec<Span>, from: usize) {
+    fn repeat_names(
+        ws: &[Word<'_>],
+        text: &str,
+        lower_text: bool,
+        out: &mut Vec<Span>,
+        from: usize,
+    ) {
         let mut parts: Vec<&str> = Vec::new();
         for s in out.get(from..).unwrap_or_default() {
             if s.score < 0.7 {
                 continue;
             }
             for w in ws.iter().filter(|w| w.start >= s.start && w.end <= s.end) {
+                // (In text all in lower case, names are too.)
                 if w.text.chars().count() >= 3
-                    && capitalised(w.text)
+                    && (capitalised(w.text) || (lower_text && plain_word(w.text)))
                     && !all_caps(w.text)
                     && !TITLES_IN_NAME.contains(w.text)
                     && !TITLES_BEFORE.contains(w.text)
@@ -1076,6 +1234,20 @@ mod tests {
         // gazetteer; `is` counts after `name`, `me` after `call`.
         assert!(found("his name is important. dear friend. this is nina. tell me nina").is_empty());
         assert!(found("mr. president").is_empty());
+        // Naming itself needs no gazetteer, only a word that is not a
+        // common one; the name found, its repeats are found too.
+        assert_eq!(
+            found("my name is borna jerković but everyone calls me borna"),
+            ["borna jerković", "borna"]
+        );
+        assert_eq!(found("je m'appelle zouhir et toi ?"), ["zouhir"]);
+        assert!(found("my name is not important. call me maybe").is_empty());
+    }
+
+    #[test]
+    fn naming_verbs_before_a_pronoun() {
+        assert_eq!(found("She named him Frank."), ["Frank"]);
+        assert_eq!(found("They called her Lou at school."), ["Lou"]);
     }
 
     #[test]
