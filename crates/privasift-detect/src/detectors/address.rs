@@ -16,7 +16,10 @@
 //!   sentence or line: 0.75;
 //! - the parts of an address that say what they are: a suite or flat
 //!   ("Suite 377", "Apt. 322") 0.75, and US military addresses ("PSC 9009,
-//!   Box 9725", "APO AA 33274") 0.9.
+//!   Box 9725", "APO AA 33274") 0.9;
+//! - a named street without a number after "on", "in", "off", "along"
+//!   ("the early shows on Marina Fort Street"): one to three capitalised
+//!   words, then a capitalised English street word. 0.6.
 
 use aho_corasick::AhoCorasick;
 use privasift_core::{Detector, Kind, Label, Span};
@@ -24,9 +27,11 @@ use privasift_core::{Detector, Kind, Label, Span};
 use crate::BuildError;
 use crate::context::{ceil_boundary as ceil, floor_boundary as floor};
 use crate::detectors::organization::ORGANIZATION;
+use crate::lexicon::Lexicon;
+use crate::shared::Shared;
 
 pub const ADDRESS: Kind = Kind::new("postal-address", Label::Address);
-const ID: &str = "address@3";
+const ID: &str = "address@4";
 
 /// Street words whose number comes before them (English, French).
 const NUMBER_BEFORE: &[&str] = &[
@@ -91,6 +96,24 @@ const COMPOUND_ENDINGS: &[&str] = &[
     "kade",
 ];
 
+/// Capitalised English street words that end a named street ("Baker
+/// Street", "Sunset Boulevard").
+const NAMED_STREET_WORDS: &[&str] = &[
+    "Street",
+    "St.",
+    "Road",
+    "Rd.",
+    "Avenue",
+    "Ave.",
+    "Lane",
+    "Drive",
+    "Boulevard",
+    "Blvd.",
+];
+
+/// Lower-case words before a named street without a number.
+const NAMED_STREET_BEFORE: &[&str] = &["on", "in", "off", "along"];
+
 /// Words that say an address follows (case-insensitive).
 const CUES: &[&str] = &[
     "lives at",
@@ -142,6 +165,9 @@ const UNIT_WORDS: &[&str] = &[
 ];
 
 pub struct Address {
+    /// Capitalised English street words, for named streets without a
+    /// number (read from the set's shared word starts).
+    named: Lexicon,
     streets: AhoCorasick,
     cues: AhoCorasick,
     /// For each street word: whether its number comes first.
@@ -158,7 +184,9 @@ impl Address {
             .chain(NUMBER_AFTER.iter().map(|_| false))
             .collect();
         let cues = crate::context::word_automaton(ID, CUES, false)?;
+        let named = Lexicon::new(ID, NAMED_STREET_WORDS, false, is_word_byte)?;
         Ok(Self {
+            named,
             streets,
             cues,
             number_first,
@@ -394,6 +422,14 @@ impl Detector for Address {
     }
 
     fn detect(&self, text: &str, out: &mut Vec<Span>) {
+        self.detect_shared(text, &Shared::default(), out);
+    }
+
+    fn detect_shared(&self, text: &str, shared: &dyn std::any::Any, out: &mut Vec<Span>) {
+        let Some(shared) = Shared::of(shared) else {
+            return self.detect(text, out);
+        };
+        self.named_streets(text, shared, out);
         let runs = digit_runs(text.as_bytes());
         if runs.is_empty() {
             // Every rule needs a number.
@@ -407,6 +443,41 @@ impl Detector for Address {
         military(text, &runs, out);
         grow_blocks(text, out, first);
         company_lines(text, out, first);
+    }
+}
+
+impl Address {
+    /// Named streets without a number: "on Marina Fort Street".
+    fn named_streets(&self, text: &str, shared: &Shared, out: &mut Vec<Span>) {
+        let b = text.as_bytes();
+        for m in self.named.find_at(b, shared.word_starts(text)) {
+            if b.get(m.end).is_some_and(|&c| is_word_byte(c)) || m.start == 0 {
+                continue;
+            }
+            // Back over one to three capitalised words, each after one
+            // space, to the word before them.
+            let mut from = m.start;
+            let mut names = 0;
+            let before = loop {
+                let Some(w) = crate::words::word_before(text, from) else {
+                    break None;
+                };
+                if text.get(w.end..from) != Some(" ") {
+                    break None;
+                }
+                let capitalised = w.text.chars().next().is_some_and(char::is_uppercase)
+                    && w.text.chars().skip(1).any(char::is_lowercase)
+                    && w.text.chars().all(|c| c.is_alphabetic() || c == '-');
+                if !capitalised || names == 3 {
+                    break Some(w);
+                }
+                names += 1;
+                from = w.start;
+            };
+            if names > 0 && before.is_some_and(|w| NAMED_STREET_BEFORE.contains(&w.text)) {
+                out.push(Span::new(from, m.end, ADDRESS, 0.6, ID));
+            }
+        }
     }
 }
 
@@ -1104,6 +1175,18 @@ mod tests {
         assert!(found("The street was quiet; we took the road home.").is_empty());
         assert!(found("Il habite rue de la Paix depuis longtemps.").is_empty());
         assert!(found("In 2019 the avenue was closed.").is_empty());
+        assert!(found("Wall Street rallied. The Street was quiet on Monday.").is_empty());
+    }
+
+    #[test]
+    fn named_streets_after_a_preposition() {
+        assert_eq!(
+            found("The early shows on Marina Fort Street mattered; a walk along Sunset Boulevard."),
+            ["Marina Fort Street", "Sunset Boulevard"]
+        );
+        assert_eq!(found("She works on Main St. in Springfield"), ["Main St."]);
+        // Four capitalised words are not a street's name.
+        assert!(found("on The Long Winding Grey Road").is_empty());
     }
 
     #[test]
