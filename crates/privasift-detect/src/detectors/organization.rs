@@ -1,4 +1,4 @@
-//! Organisations: companies, institutions, courts (`organization@5`,
+//! Organisations: companies, institutions, courts (`organization@6`,
 //! ORGANIZATION).
 //!
 //! An organisation is not personal data (GDPR recital 14), so `organization`
@@ -16,7 +16,9 @@
 //! - an institution word before them, with `of`/`de`/`du`/`des` between:
 //!   `University of Oxford`, `Bank of America`, `Université de Bordeaux`,
 //!   `ministère des Affaires étrangères`, `Chambre des lords`,
-//!   `Société Générale`.
+//!   `Société Générale`; French institution words in lower case count with
+//!   a qualifier (`tribunal municipal d'Oslo`, `conseil municipal`,
+//!   `cour d'appel de Versailles`, `Cour suprême`).
 //!
 //! - capitalised words after a phrase that says someone works there: "I
 //!   work for Citigroup", "works at Wolters Kluwer", "employed by Teradata",
@@ -35,7 +37,7 @@ use crate::shared::Shared;
 use crate::words::{Word, is_word_byte, word_at, word_before};
 
 pub const ORGANIZATION: Kind = Kind::context("organization", Label::Organization);
-const ID: &str = "organization@5";
+const ID: &str = "organization@6";
 
 const SCORE: f32 = 0.7;
 
@@ -194,6 +196,62 @@ const PREFIXES: &[&str] = &[
     "Court",
     "Council",
     "House",
+    // French institutions are written in lower case, often with a
+    // qualifier: "tribunal municipal d'Oslo", "conseil municipal de
+    // Sunderland", "centre d'accueil d'Oakington" (see `QUALIFIERS`).
+    "tribunal",
+    "conseil",
+    "cour",
+    "centre",
+    "préfecture",
+    "mairie",
+    "commissariat",
+    "prison",
+];
+
+/// Lower-case words that say which body a French institution word names:
+/// one or two after it make a name ("tribunal municipal", "Cour suprême",
+/// "cour d'appel de Versailles"), with or without a place after them.
+const QUALIFIERS: &[&str] = &[
+    "municipal",
+    "municipale",
+    "administratif",
+    "administrative",
+    "régional",
+    "régionale",
+    "départemental",
+    "départementale",
+    "général",
+    "générale",
+    "suprême",
+    "constitutionnel",
+    "constitutionnelle",
+    "correctionnel",
+    "pénal",
+    "civil",
+    "fédéral",
+    "fédérale",
+    "national",
+    "nationale",
+    "pénitentiaire",
+    "hospitalier",
+    "d'appel",
+    "d’appel",
+    "d'accueil",
+    "d’accueil",
+    "d'assises",
+    "d’assises",
+    "d'État",
+    "d’État",
+    "d'instance",
+    "d’instance",
+    "de cassation",
+    "de grande instance",
+    "de rétention",
+    "de détention",
+    "du travail",
+    "des prud'hommes",
+    "des prud’hommes",
 ];
 
 /// Phrases after which capitalised words name an employer (lower case; the
@@ -250,6 +308,15 @@ const NOT_START: &[&str] = &[
 
 /// An upper-case first letter, and not a code: at most two digits ("3M",
 /// "21st Century" are names; "BZ918510A" is an identifier).
+/// A capitalised word after an elided article or preposition: "l'Intérieur",
+/// "d’Oslo".
+fn elided_capital(w: &str) -> bool {
+    ["l'", "l’", "d'", "d’"]
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
+        .is_some_and(capitalised)
+}
+
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
         && w.bytes().filter(u8::is_ascii_digit).count() <= 2
@@ -419,6 +486,23 @@ impl Organization {
         first
     }
 
+    /// The end of the qualifiers after a French institution word ("tribunal
+    /// municipal", "cour d'appel"), if one or two follow it.
+    fn qualified(w: &Word<'_>, text: &str) -> Option<usize> {
+        let mut end = w.end;
+        for _ in 0..2 {
+            let rest = text.get(end..)?.strip_prefix(' ')?;
+            let Some(q) = QUALIFIERS.iter().find(|q| {
+                rest.strip_prefix(**q)
+                    .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+            }) else {
+                break;
+            };
+            end += 1 + q.len();
+        }
+        (end > w.end).then_some(end)
+    }
+
     /// The last word of the name starting with prefix word `w`, if any.
     fn end_after<'t>(w: &Word<'t>, text: &'t str) -> Option<Word<'t>> {
         let mut last = None;
@@ -431,7 +515,7 @@ impl Organization {
             if !spaced(text, &cur, &nx) {
                 break;
             }
-            if capitalised(nx.text) {
+            if capitalised(nx.text) || (n == 0 && elided_capital(nx.text)) {
                 n += 1;
                 cur = nx;
                 last = Some(Word { ..cur });
@@ -444,7 +528,7 @@ impl Organization {
             let Some(after) = next_word(text, &nx).filter(|a| spaced(text, &nx, a)) else {
                 break;
             };
-            if capitalised(after.text) {
+            if capitalised(after.text) || (n == 0 && elided_capital(after.text)) {
                 cur = nx;
             } else if JOINERS.contains(&after.text)
                 && next_word(text, &after)
@@ -615,12 +699,30 @@ impl Organization {
                     text: &text[s..e],
                 };
             }
-            if PREFIXES.contains(&w.text)
-                && let Some(last) = Self::end_after(&w, text)
-            {
-                out.push(Span::new(w.start, last.end, ORGANIZATION, SCORE, ID));
-                claimed_to = last.end;
-                continue;
+            if PREFIXES.contains(&w.text) {
+                // A lower-case institution word needs its qualifiers; they
+                // may stand alone ("le tribunal municipal") or come before
+                // the place ("tribunal municipal d'Oslo").
+                let lower = w.text.starts_with(|c: char| c.is_lowercase());
+                let qualified = Self::qualified(&w, text);
+                let head = match qualified {
+                    Some(end) => Word {
+                        start: w.start,
+                        end,
+                        text: &text[w.start..end],
+                    },
+                    None => Word { ..w },
+                };
+                let end = Self::end_after(&head, text)
+                    .map(|last| last.end)
+                    .or(qualified);
+                if let Some(end) =
+                    end.filter(|_| !lower || qualified.is_some() || w.text == "ministère")
+                {
+                    out.push(Span::new(w.start, end, ORGANIZATION, SCORE, ID));
+                    claimed_to = end;
+                    continue;
+                }
             }
             if SUFFIXES.contains(&w.text)
                 && let Some(from) = Self::start_before(&w, text)
@@ -676,6 +778,23 @@ mod tests {
             ["Postel Properties Limited"]
         );
         assert_eq!(found("Messrs Wilson & Co. wrote"), ["Messrs Wilson & Co."]);
+    }
+
+    #[test]
+    fn french_institutions_in_lower_case() {
+        assert_eq!(
+            found("soumise au tribunal municipal d'Oslo ; puis la Cour suprême a estimé"),
+            ["tribunal municipal d'Oslo", "Cour suprême"]
+        );
+        assert_eq!(
+            found("un agent du ministère de l’Intérieur ; le conseil municipal de Sunderland"),
+            [
+                "ministère de l’Intérieur",
+                "conseil municipal de Sunderland"
+            ]
+        );
+        // Without a qualifier, a lower-case institution word is no name.
+        assert!(found("Il est au centre de la pièce. Le conseil a décidé.").is_empty());
     }
 
     #[test]
