@@ -13,6 +13,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use privasift_detect::{DetectConfig, DetectorSet};
 
 const DATA: &str = include_str!("data/special_categories.jsonl");
+/// A second, harder tuning set (everyday paraphrases, drug names,
+/// procedures, couples, devices), written after the lexicons had met the
+/// targets on the first.
+const MORE: &str = include_str!("data/special_categories_more.jsonl");
 /// Written independently of the lexicons and never used to tune them.
 const HELDOUT: &str = include_str!("data/special_categories_heldout.jsonl");
 
@@ -90,7 +94,7 @@ fn score(data: &str, name: &str) -> BTreeMap<String, Counts> {
             k.fn_
         );
     }
-    if std::env::var_os("SHOW_ERRORS").is_some() && name == "tuning set" {
+    if std::env::var_os("SHOW_ERRORS").is_some() && name != "held-out set" {
         for e in &errors {
             println!("{e}");
         }
@@ -126,6 +130,38 @@ fn record_level_precision_and_recall_per_category() {
     println!("\nbelow the issue's recall target of 0.85: {short:?}");
 }
 
+/// The second tuning set: it does not meet the issue's targets everywhere
+/// (a couple or a gender said without a word for them: "Hannah here, my
+/// wife Jess and I"), so each category has a floor at the level measured
+/// when it was added (2026-11-24), as a regression guard.
+#[test]
+fn harder_tuning_set_scores() {
+    let counts = score(MORE, "second tuning set");
+    let floors: [(&str, f64, f64); 6] = [
+        ("BIOMETRIC", 1.0, 0.75),
+        ("CRIMINAL_OFFENCE", 0.9, 0.95),
+        ("GENETIC", 0.85, 0.95),
+        ("HEALTH", 0.9, 0.85),
+        ("RELIGION_OR_BELIEF", 1.0, 1.0),
+        ("SEXUAL_ORIENTATION_OR_LIFE", 0.9, 0.6),
+    ];
+    for (category, p, r) in floors {
+        let k = counts.get(category).copied().unwrap_or_default();
+        assert!(
+            k.precision() >= p && k.recall() >= r,
+            "{category}: P {:.2} R {:.2}, floors P {p} R {r}",
+            k.precision(),
+            k.recall()
+        );
+    }
+    let short: Vec<&String> = counts
+        .iter()
+        .filter(|(_, k)| k.recall() < 0.85 || k.precision() < 0.9)
+        .map(|(c, _)| c)
+        .collect();
+    println!("\nbelow the issue's targets (P 0.90, R 0.85): {short:?}");
+}
+
 /// The held-out set: figures a user can expect on text the lexicons were
 /// not tuned on. Its errors are not printed, so they cannot guide tuning.
 #[test]
@@ -140,9 +176,10 @@ fn held_out_record_level_scores() {
         all.precision(),
         all.recall()
     );
-    // Floors at the level first measured (2026-11-24), as a regression guard.
+    // Floors a little under the level measured (2026-11-24: P 0.92 R 0.78),
+    // as a regression guard.
     assert!(
-        all.precision() >= 0.88 && all.recall() >= 0.65,
+        all.precision() >= 0.9 && all.recall() >= 0.76,
         "P {:.2} R {:.2}",
         all.precision(),
         all.recall()

@@ -27,7 +27,7 @@ use crate::context::floor_boundary;
 use crate::lexicon::{Hit, Lexicon};
 use crate::shared::Shared;
 
-const ID: &str = "special-category@3";
+const ID: &str = "special-category@4";
 
 pub const HEALTH: Kind = Kind::new("health", Label::Health);
 pub const RELIGION: Kind = Kind::new("religion-or-belief", Label::ReligionOrBelief);
@@ -375,7 +375,9 @@ impl Special {
             return 0.85;
         }
         let head_end = text.len().min(start.max(200));
-        if self.profile.any(text, 0, floor_boundary(text, head_end)) {
+        if self.profile.any(text, 0, floor_boundary(text, head_end))
+            || opens_with_name_and_age(text)
+        {
             return 0.85;
         }
         if !generic && (self.third.any(text, s, start) || self.attaching.any(text, s, e)) {
@@ -383,6 +385,20 @@ impl Special {
         }
         0.3
     }
+}
+
+/// A profile's opening: a capitalised first word, a comma and an age ("Matt,
+/// 29.", "Inès, 34 ans").
+fn opens_with_name_and_age(text: &str) -> bool {
+    let Some((name, rest)) = text.split_once(", ") else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    name.chars().next().is_some_and(char::is_uppercase)
+        && name.chars().skip(1).all(char::is_lowercase)
+        && name.chars().count() >= 2
+        && digits == 2
+        && rest[digits..].starts_with(['.', ',', ' '])
 }
 
 /// The sentence around `start..end`: from after the previous `.`, `!`, `?`
@@ -485,6 +501,17 @@ mod tests {
             .filter(|r| r.2 >= 0.5)
             .map(|(s, k, _)| (s, k))
             .collect()
+    }
+
+    #[test]
+    fn a_profile_opens_with_a_name_and_an_age() {
+        assert!(opens_with_name_and_age(
+            "Matt, 29. Into guys who like hiking."
+        ));
+        assert!(opens_with_name_and_age("Inès, 34 ans, Lyon"));
+        assert!(!opens_with_name_and_age("Paris, 2019. A report on HIV."));
+        assert!(!opens_with_name_and_age("Matt, 2019."));
+        assert!(!opens_with_name_and_age("MATT, 29."));
     }
 
     #[test]
