@@ -83,6 +83,14 @@ pub trait Detector: Send + Sync {
         let _ = (text, out);
     }
 
+    /// The word lists this detector searches at word starts, if any (the
+    /// detect crate's lexicons, as `&dyn Any`): the set finds where the
+    /// lists of all its detectors may match in one pass over each text, and
+    /// hands that to [`detect_shared`](Detector::detect_shared).
+    fn word_lists(&self) -> Vec<&dyn std::any::Any> {
+        Vec::new()
+    }
+
     /// [`detect`](Detector::detect), given what the set worked out once
     /// about this text for all its detectors (the detect crate's word
     /// starts, say), so that each does not work it out again. A detector

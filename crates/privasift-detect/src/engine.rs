@@ -68,6 +68,8 @@ pub enum BuildError {
 /// Every enabled detector, compiled for one pass over each text.
 pub struct DetectorSet {
     detectors: Vec<Box<dyn Detector>>,
+    /// The detectors' word lists, searched together (`Detector::word_lists`).
+    lists: std::sync::Arc<crate::lexicon::Group>,
     /// The patterns that need an anchor (a digit, `://`, a colon, a dash...)
     /// near their start (most of them), tried with one anchored
     /// leftmost-first search at each position one of `starts_near` allows
@@ -308,8 +310,15 @@ impl DetectorSet {
             let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
             Some(build(MatchKind::All, &patterns)?)
         };
+        let lists = std::sync::Arc::new(crate::lexicon::Group::new(
+            detectors
+                .iter()
+                .flat_map(|d| d.word_lists())
+                .filter_map(|l| l.downcast_ref::<crate::lexicon::Lexicon>()),
+        ));
         Ok(Self {
             detectors,
+            lists,
             anchored,
             starts_near,
             elsewhere,
@@ -350,7 +359,7 @@ impl DetectorSet {
     pub fn detect(&self, text: &str, out: &mut Vec<Span>) {
         let first = out.len();
         self.scan_patterns(text, out);
-        let shared = crate::shared::Shared::default();
+        let shared = crate::shared::Shared::new(self.lists.clone());
         for d in &self.detectors {
             d.detect_shared(text, &shared, out);
         }

@@ -1,14 +1,21 @@
 //! Word lists searched only where a word can start.
 //!
-//! The nationality, organisation and special-category detectors look for
-//! the entries of a word list in every text. An unanchored Aho-Corasick pass
-//! reads every byte through the automaton (about a fifth of a second per
-//! 100 MB each); but an entry only counts where a word starts, so a
-//! [`Lexicon`] walks its automaton only from the bytes that follow a
-//! non-word byte and whose first three bytes can begin an entry (a bit
-//! set of hashed three-byte prefixes, so most words are turned away
-//! without touching the automaton), and each walk ends as soon as no entry
-//! continues.
+//! The nationality, organisation, address and special-category detectors
+//! look for the entries of a word list in every text. An unanchored
+//! Aho-Corasick pass reads every byte through the automaton (about a fifth
+//! of a second per 100 MB each); but an entry only counts where a word
+//! starts, so a [`Lexicon`] walks its automaton only from the bytes that
+//! follow a non-word byte and whose first bytes can begin an entry (bit
+//! sets of hashed three- and five-byte prefixes, so most words are turned
+//! away without touching the automaton), and each walk ends as soon as no
+//! entry continues.
+//!
+//! In a detector set, the lists of all its detectors are read together
+//! ([`Group`], from `Detector::word_lists`): their prefix sets are merged
+//! into tables with a bit per list, [`WordStarts`] reads each text's word
+//! starts once and keeps those where some list may begin, with the lists
+//! that may, and each list walks its automaton from its own only. A
+//! detector run alone scans for its list by itself ([`Lexicon::find`]).
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
@@ -31,10 +38,6 @@ pub(crate) struct Lexicon {
     /// non-word byte as a start (a few more starts than `first` gives,
     /// which the prefix sets turn away).
     fast: Option<ByteClass>,
-    /// The bytes after which a start in [`WordStarts`] is no start for
-    /// this list, as [`WordStarts`] flags them: those of `fast` that are
-    /// not letters or digits.
-    not_after: u32,
     /// The hashed first three (folded) bytes of every entry; an entry of
     /// one or two bytes sets every key it begins.
     prefixes: Box<[u64; PREFIX_WORDS]>,
@@ -207,11 +210,6 @@ impl Lexicon {
             first,
             word_byte: wb,
             fast,
-            not_after: match fast {
-                Some(ByteClass::AlnumUnderscore) => AFTER_UNDERSCORE,
-                Some(ByteClass::Word) => AFTER_WORD_PUNCT,
-                _ => 0,
-            },
             prefixes,
             long,
             short,
@@ -280,41 +278,63 @@ impl Lexicon {
         }
     }
 
-    /// What [`find`](Self::find) finds in the whole of `text`, from the
-    /// text's [`WordStarts`] (which must be those of `text`): no block of
-    /// the text is read again, only the starts' hashed keys, and the
-    /// automaton from the starts that pass. A list whose word bytes are not
-    /// a [`ByteClass`] reads its own starts.
-    pub(crate) fn find_at<'a>(
-        &'a self,
-        text: &'a [u8],
-        starts: &'a WordStarts,
-    ) -> impl Iterator<Item = Hit> + 'a {
-        let shared = self.fast.is_some();
-        let mut own = (!shared).then(|| self.find(text, 0, text.len()));
-        let mut at = starts.starts.iter();
-        let mut after = 0usize;
-        std::iter::from_fn(move || {
-            if let Some(own) = own.as_mut() {
-                return own.next();
+    /// What [`find`](Self::find) finds in the whole of `text`, read from
+    /// the text's [`WordStarts`] for `group`, where this list has bit
+    /// `bit`: only the starts the group's prefix sets kept for it, then the
+    /// automaton from each.
+    fn find_in<'a>(&'a self, text: &'a [u8], starts: &'a WordStarts, bit: u8) -> StartHits<'a> {
+        StartHits {
+            lexicon: self,
+            text,
+            starts: starts.starts.iter(),
+            bit,
+            after: 0,
+        }
+    }
+}
+
+/// The matches of [`Lexicon::find_in`].
+pub(crate) struct StartHits<'a> {
+    lexicon: &'a Lexicon,
+    text: &'a [u8],
+    starts: std::slice::Iter<'a, Start>,
+    bit: u8,
+    /// The end of the last match: the search goes on after it.
+    after: usize,
+}
+
+impl Iterator for StartHits<'_> {
+    type Item = Hit;
+
+    fn next(&mut self) -> Option<Hit> {
+        for st in self.starts.by_ref() {
+            if st.lists & self.bit == 0 || st.at < self.after {
+                continue;
             }
-            for st in at.by_ref() {
-                // `&`, not `&&`: no branch on the start's class.
-                #[allow(clippy::needless_bitwise_bool)]
-                let pass = (st.key & self.not_after == 0)
-                    & self.may_begin(st.key & HASH_MASK, (st.key >> PREFIX_BITS) & HASH_MASK)
-                    & (st.at >= after);
-                if !pass {
-                    continue;
-                }
-                if let Some(hit) = self.longest_at(text, st.at, text.len()) {
-                    // Go on after the match.
-                    after = hit.end;
-                    return Some(hit);
-                }
+            if let Some(hit) = self.lexicon.longest_at(self.text, st.at, self.text.len()) {
+                self.after = hit.end;
+                return Some(hit);
             }
-            None
-        })
+        }
+        None
+    }
+}
+
+/// What a list finds in a text: from the shared word starts, or by its own
+/// scan (a list outside the group, or a detector run alone).
+pub(crate) enum Found<'a> {
+    Shared(StartHits<'a>),
+    Own(Hits<'a>),
+}
+
+impl Iterator for Found<'_> {
+    type Item = Hit;
+
+    fn next(&mut self) -> Option<Hit> {
+        match self {
+            Self::Shared(h) => h.next(),
+            Self::Own(h) => h.next(),
+        }
     }
 }
 
@@ -328,27 +348,102 @@ fn key_hashes(w: u64) -> (u32, u32) {
     )
 }
 
-const HASH_MASK: u32 = (1 << PREFIX_BITS) - 1;
-/// [`Start::key`] flags: the byte before the start is `_`; is `'`, `-` or
-/// `.`.
-const AFTER_UNDERSCORE: u32 = 1 << (2 * PREFIX_BITS);
-const AFTER_WORD_PUNCT: u32 = 1 << (2 * PREFIX_BITS + 1);
-/// The flags of a start after each byte.
-const AFTER_FLAGS: [u32; 256] = {
-    let mut t = [0u32; 256];
-    t[b'_' as usize] = AFTER_UNDERSCORE;
-    t[b'\'' as usize] = AFTER_WORD_PUNCT;
-    t[b'-' as usize] = AFTER_WORD_PUNCT;
-    t[b'.' as usize] = AFTER_WORD_PUNCT;
+/// The word lists of a detector set whose candidates are found together:
+/// their prefix sets merged into tables of one byte per hash, a bit per
+/// list, so that one look-up per word start says which lists may begin
+/// there (most starts: none). Up to eight lists whose word bytes are a
+/// [`ByteClass`]; others read their own starts.
+#[derive(Debug, Default)]
+pub(crate) struct Group {
+    /// The lists, by address: a list's bit is `1 << index`.
+    members: Vec<usize>,
+    prefixes: Box<[u8]>,
+    short: Box<[u8]>,
+    long: Box<[u8]>,
+    /// The lists for which a start after `_`, or after `'`, `-`, `.`, is
+    /// none (their words take those bytes).
+    not_after_underscore: u8,
+    not_after_punct: u8,
+}
+
+const SLOTS: usize = 1 << PREFIX_BITS;
+
+impl Group {
+    pub(crate) fn new<'a>(lists: impl IntoIterator<Item = &'a Lexicon>) -> Self {
+        let lists: Vec<&Lexicon> = lists
+            .into_iter()
+            .filter(|l| l.fast.is_some())
+            .take(8)
+            .collect();
+        let table = |bits: fn(&Lexicon) -> &[u64; PREFIX_WORDS]| -> Box<[u8]> {
+            (0..SLOTS)
+                .map(|h| {
+                    let (w, bit) = slot(h as u32);
+                    lists
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, l)| bits(l)[w] & bit != 0)
+                        .fold(0u8, |m, (i, _)| m | (1 << i))
+                })
+                .collect()
+        };
+        let flagged = |class: ByteClass| {
+            lists
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.fast == Some(class))
+                .fold(0u8, |m, (i, _)| m | (1 << i))
+        };
+        Self {
+            members: lists
+                .iter()
+                .map(|l| std::ptr::from_ref(*l) as usize)
+                .collect(),
+            prefixes: table(|l| &l.prefixes),
+            short: table(|l| &l.short),
+            long: table(|l| &l.long),
+            not_after_underscore: flagged(ByteClass::AlnumUnderscore),
+            not_after_punct: flagged(ByteClass::Word),
+        }
+    }
+
+    /// `lexicon`'s bit, if it is a member.
+    fn bit(&self, lexicon: &Lexicon) -> Option<u8> {
+        let at = std::ptr::from_ref(lexicon) as usize;
+        self.members.iter().position(|&m| m == at).map(|i| 1u8 << i)
+    }
+
+    /// What `lexicon` finds in the whole of `text` (whose starts for this
+    /// group are `starts`, worked out on first use).
+    pub(crate) fn find<'a>(
+        &'a self,
+        lexicon: &'a Lexicon,
+        text: &'a [u8],
+        starts: impl FnOnce() -> &'a WordStarts,
+    ) -> Found<'a> {
+        match self.bit(lexicon) {
+            Some(bit) => Found::Shared(lexicon.find_in(text, starts(), bit)),
+            None => Found::Own(lexicon.find(text, 0, text.len())),
+        }
+    }
+}
+
+/// The flags of a start after each byte: bit 0 after `_`, bit 1 after `'`,
+/// `-` or `.`.
+const AFTER_FLAGS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'_' as usize] = 1;
+    t[b'\'' as usize] = 2;
+    t[b'-' as usize] = 2;
+    t[b'.' as usize] = 2;
     t
 };
 
-/// Every place in a text where an entry of a word list can start (a letter,
-/// a digit or a non-ASCII byte after any other byte, or at the start), with
-/// its first bytes hashed as the lists' prefix sets read them: worked out
-/// once per text by the detector set, for every list to read (see
-/// [`Lexicon::find_at`]). Lists whose words also take `_` or `'`, `-`, `.`
-/// drop the starts after those bytes by their flags.
+/// The places in a text where an entry of some list of a [`Group`] may
+/// start (a letter, a digit or a non-ASCII byte after any other byte, or at
+/// the start, whose first bytes pass that list's prefix sets), with the
+/// lists that may: worked out once per text by the detector set, for every
+/// list of the group to read.
 #[derive(Debug, Default)]
 pub(crate) struct WordStarts {
     starts: Vec<Start>,
@@ -357,14 +452,16 @@ pub(crate) struct WordStarts {
 #[derive(Clone, Copy, Debug)]
 struct Start {
     at: usize,
-    /// The hash of the first three bytes, then of the first five
-    /// (`PREFIX_BITS` each), then the flags.
-    key: u32,
+    /// A bit per list of the group.
+    lists: u8,
 }
 
 impl WordStarts {
-    pub(crate) fn of(text: &[u8]) -> Self {
-        let mut starts = Vec::with_capacity(text.len() / 6);
+    pub(crate) fn of(text: &[u8], group: &Group) -> Self {
+        let mut starts = Vec::new();
+        if group.members.is_empty() {
+            return Self { starts };
+        }
         let mut base = 0;
         while base < text.len() {
             let block = &text[base..(base + 64).min(text.len())];
@@ -378,13 +475,16 @@ impl WordStarts {
                 todo &= todo - 1;
                 let at = base + k as usize;
                 let (h3, h5) = key_hashes(fold8(load8(text, at)));
-                let flags = at
+                let (h3, h5) = (h3 as usize, h5 as usize);
+                let after = at
                     .checked_sub(1)
                     .map_or(0, |i| AFTER_FLAGS[usize::from(text[i])]);
-                starts.push(Start {
-                    at,
-                    key: h3 | (h5 << PREFIX_BITS) | flags,
-                });
+                let not_after = (u8::from(after & 1 != 0) * group.not_after_underscore)
+                    | (u8::from(after & 2 != 0) * group.not_after_punct);
+                let lists = group.prefixes[h3] & (group.short[h3] | group.long[h5]) & !not_after;
+                if lists != 0 {
+                    starts.push(Start { at, lists });
+                }
             }
             base += 64;
         }
@@ -587,9 +687,10 @@ mod tests {
         }
     }
 
-    /// Read from a text's shared word starts, every list finds what its
-    /// own scan finds: lists of each word class, telling case apart or
-    /// not, on random texts where `_`, `'`, `-`, `.` come before entries.
+    /// Read from a text's shared word starts, every list of a group finds
+    /// what its own scan finds: lists of each word class, telling case
+    /// apart or not, on random texts where `_`, `'`, `-`, `.` come before
+    /// entries.
     #[test]
     fn shared_starts_find_what_each_list_finds() {
         fn underscore(c: u8) -> bool {
@@ -606,6 +707,10 @@ mod tests {
         .flat_map(|class| [true, false].map(|fold| Lexicon::new("t", words, fold, class).unwrap()))
         .collect();
         assert!(lexicons.iter().filter(|l| l.fast.is_some()).count() == 6);
+        // The six lists with a byte class share their starts; the other two
+        // read their own.
+        let group = Group::new(&lexicons);
+        assert_eq!(group.members.len(), 6);
         let alphabet = ["a", "b", "c", "A", " ", "é", "_", "'", "-", ".", "B"];
         let mut next = crate::xorshift(5);
         for round in 0..3000 {
@@ -614,9 +719,9 @@ mod tests {
                 .map(|_| alphabet[usize::try_from(next() % 11).unwrap()])
                 .collect();
             let b = text.as_bytes();
-            let starts = WordStarts::of(b);
+            let starts = WordStarts::of(b, &group);
             for lex in &lexicons {
-                let shared: Vec<Hit> = lex.find_at(b, &starts).collect();
+                let shared: Vec<Hit> = group.find(lex, b, || &starts).collect();
                 let own: Vec<Hit> = lex.find(b, 0, b.len()).collect();
                 assert_eq!(shared, own, "{text:?}");
             }

@@ -2,23 +2,38 @@
 
 use std::any::Any;
 use std::cell::OnceCell;
+use std::sync::Arc;
 
-use crate::lexicon::WordStarts;
+use crate::lexicon::{Found, Group, Lexicon, WordStarts};
 
 /// Handed to every detector with each text (`Detector::detect_shared`):
 /// what several detectors read of a text, worked out by the first that
 /// asks and kept for the others.
 #[derive(Debug, Default)]
 pub(crate) struct Shared {
+    /// The word lists of the set's detectors (`Detector::word_lists`).
+    group: Arc<Group>,
     word_starts: OnceCell<WordStarts>,
 }
 
 impl Shared {
-    /// Where the word lists' entries can start in `text` (the text this
-    /// `Shared` was made for).
-    pub(crate) fn word_starts(&self, text: &str) -> &WordStarts {
-        self.word_starts
-            .get_or_init(|| WordStarts::of(text.as_bytes()))
+    pub(crate) fn new(group: Arc<Group>) -> Self {
+        Self {
+            group,
+            word_starts: OnceCell::new(),
+        }
+    }
+
+    /// What `lexicon` finds in the whole of `text` (the text this `Shared`
+    /// was made for): from the word starts of the set's lists, found in one
+    /// pass for all of them, when `lexicon` is one of them; else by its own
+    /// scan (a detector run alone).
+    pub(crate) fn find<'a>(&'a self, lexicon: &'a Lexicon, text: &'a str) -> Found<'a> {
+        let b = text.as_bytes();
+        self.group.find(lexicon, b, || {
+            self.word_starts
+                .get_or_init(|| WordStarts::of(b, &self.group))
+        })
     }
 
     /// The set's `Shared`, when `shared` is one.

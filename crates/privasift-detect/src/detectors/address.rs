@@ -425,6 +425,10 @@ impl Detector for Address {
         self.detect_shared(text, &Shared::default(), out);
     }
 
+    fn word_lists(&self) -> Vec<&dyn std::any::Any> {
+        vec![&self.named]
+    }
+
     fn detect_shared(&self, text: &str, shared: &dyn std::any::Any, out: &mut Vec<Span>) {
         let Some(shared) = Shared::of(shared) else {
             return self.detect(text, out);
@@ -450,7 +454,7 @@ impl Address {
     /// Named streets without a number: "on Marina Fort Street".
     fn named_streets(&self, text: &str, shared: &Shared, out: &mut Vec<Span>) {
         let b = text.as_bytes();
-        for m in self.named.find_at(b, shared.word_starts(text)) {
+        for m in shared.find(&self.named, text) {
             if b.get(m.end).is_some_and(|&c| is_word_byte(c)) || m.start == 0 {
                 continue;
             }

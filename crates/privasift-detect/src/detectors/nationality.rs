@@ -127,12 +127,16 @@ impl Detector for Nationality {
         self.detect_shared(text, &Shared::default(), out);
     }
 
+    fn word_lists(&self) -> Vec<&dyn std::any::Any> {
+        vec![&self.words]
+    }
+
     fn detect_shared(&self, text: &str, shared: &dyn std::any::Any, out: &mut Vec<Span>) {
         let Some(shared) = Shared::of(shared) else {
             return self.detect(text, out);
         };
         let b = text.as_bytes();
-        for m in self.words.find_at(b, shared.word_starts(text)) {
+        for m in shared.find(&self.words, text) {
             let (s, e) = (m.start, m.end);
             if e < b.len() && is_word_byte(b[e]) {
                 continue;

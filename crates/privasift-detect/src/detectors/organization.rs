@@ -556,6 +556,10 @@ impl Detector for Organization {
         self.detect_shared(text, &Shared::default(), out);
     }
 
+    fn word_lists(&self) -> Vec<&dyn std::any::Any> {
+        vec![&self.words]
+    }
+
     fn detect_shared(&self, text: &str, shared: &dyn std::any::Any, out: &mut Vec<Span>) {
         let Some(shared) = Shared::of(shared) else {
             return self.detect(text, out);
@@ -654,7 +658,7 @@ impl Organization {
     fn names(&self, text: &str, shared: &Shared, out: &mut Vec<Span>) {
         let b = text.as_bytes();
         let mut claimed_to = 0usize;
-        for m in self.words.find_at(b, shared.word_starts(text)) {
+        for m in shared.find(&self.words, text) {
             let (s, e) = (m.start, m.end);
             // The match must be a whole word, as `word_at` cuts it.
             if s < claimed_to {

@@ -234,8 +234,7 @@ impl Words {
         text: &'a str,
         shared: &'a Shared,
     ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
-        let b = text.as_bytes();
-        self.whole_words(text, self.lexicon.find_at(b, shared.word_starts(text)))
+        self.whole_words(text, shared.find(&self.lexicon, text))
     }
 
     /// The hits that are whole words: (start, end, owner).
@@ -447,6 +446,10 @@ impl Detector for Special {
 
     fn detect(&self, text: &str, out: &mut Vec<Span>) {
         self.find_in(text, &Shared::default(), out);
+    }
+
+    fn word_lists(&self) -> Vec<&dyn std::any::Any> {
+        vec![&self.lexicon.lexicon]
     }
 
     fn detect_shared(&self, text: &str, shared: &dyn std::any::Any, out: &mut Vec<Span>) {
