@@ -31,7 +31,7 @@ use crate::lexicon::Lexicon;
 use crate::shared::Shared;
 
 pub const ADDRESS: Kind = Kind::new("postal-address", Label::Address);
-const ID: &str = "address@4";
+const ID: &str = "address@5";
 
 /// Street words whose number comes before them (English, French).
 const NUMBER_BEFORE: &[&str] = &[
@@ -248,6 +248,7 @@ impl Address {
     /// capitalised words then a number, to the end of the sentence or line.
     fn after_cues(&self, text: &str, runs: &[(usize, usize)], out: &mut Vec<Span>) {
         let b = text.as_bytes();
+        let lower_text = !b.iter().any(u8::is_ascii_uppercase);
         // The clause must hold a number within its first 100 bytes and a
         // cue is at most 16 bytes long: cues are looked for only in the 140
         // bytes before each digit.
@@ -296,7 +297,7 @@ impl Address {
                     let from = if the { s - 4 } else { s };
                     out.push(Span::new(from, start + streets.len(), ADDRESS, 0.75, ID));
                 }
-            } else if address_shaped(clause) {
+            } else if address_shaped(clause, lower_text) {
                 out.push(Span::new(start, start + clause.len(), ADDRESS, 0.75, ID));
             }
         }
@@ -304,10 +305,16 @@ impl Address {
 }
 
 /// A number then a capitalised word, or one to four capitalised words then
-/// a number; not a time, an amount or a quantity.
-fn address_shaped(clause: &str) -> bool {
+/// a number; not a time, an amount or a quantity. In text written all in
+/// lower case (`lower_text`), a word of letters counts as capitalised.
+fn address_shaped(clause: &str, lower_text: bool) -> bool {
     let words: Vec<&str> = clause.split(' ').filter(|w| !w.is_empty()).collect();
-    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let capital = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || (lower_text
+                && w.trim_end_matches(',').chars().all(char::is_alphabetic)
+                && w.len() > 1)
+    };
     let number = |w: &str| {
         let w = w.trim_end_matches(',');
         (1..=6).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit())
@@ -317,7 +324,26 @@ fn address_shaped(clause: &str) -> bool {
         let w = w.trim_end_matches([',', '.']);
         matches!(
             w.to_ascii_lowercase().as_str(),
-            "am" | "pm" | "h" | "%" | "€" | "$" | "euros" | "dollars" | "years" | "ans"
+            "am" | "pm"
+                | "h"
+                | "%"
+                | "€"
+                | "$"
+                | "euros"
+                | "dollars"
+                | "years"
+                | "ans"
+                | "o'clock"
+                | "months"
+                | "weeks"
+                | "days"
+                | "hours"
+                | "minutes"
+                | "ago"
+                | "mois"
+                | "semaines"
+                | "jours"
+                | "heures"
         ) || crate::words::CALENDAR
             .iter()
             .any(|d| d.eq_ignore_ascii_case(w))
@@ -871,8 +897,8 @@ fn back_over_lines(text: &str, s: usize) -> usize {
         .into_iter()
         .find(|(_, w)| house_number(w));
     match first_number {
-        Some((pos, _)) if address_shaped(&text[pos..end]) => pos,
-        Some(_) if address_shaped(run) => start,
+        Some((pos, _)) if address_shaped(&text[pos..end], false) => pos,
+        Some(_) if address_shaped(run, false) => start,
         _ => s,
     }
 }
@@ -1180,6 +1206,17 @@ mod tests {
         assert!(found("Il habite rue de la Paix depuis longtemps.").is_empty());
         assert!(found("In 2019 the avenue was closed.").is_empty());
         assert!(found("Wall Street rallied. The Street was quiet on Monday.").is_empty());
+    }
+
+    #[test]
+    fn lower_case_addresses_after_a_cue_in_lower_case_text() {
+        assert_eq!(
+            found("eva kleist lives at 255 hersnapvej 18, københavn k"),
+            ["255 hersnapvej 18, københavn k"]
+        );
+        // Not in text that has capitals, nor a time.
+        assert!(found("Eva lives at 255 hersnapvej 18").is_empty());
+        assert!(found("the meeting is at 3 o'clock").is_empty());
     }
 
     #[test]

@@ -28,7 +28,7 @@ use crate::names::{is_first_name, is_surname};
 use crate::words::{Word, WordList, all_caps, title_case, words};
 
 pub const PERSON: Kind = Kind::new("person", Label::Person);
-const ID: &str = "person@3";
+const ID: &str = "person@4";
 
 /// Titles kept in the name (French courtesy titles and British honorifics).
 const TITLES_IN_NAME_LIST: &[&str] = &[
@@ -804,7 +804,7 @@ const RESIDENCE: &[(&str, &[&str])] = &[
 /// habite à"): `n`, the count of words after `ws[i]`. One to three
 /// capitalised words, not in capitals; the subject of such a verb is a
 /// person far more often than not.
-fn resident(ws: &[Word<'_>], i: usize, text: &str) -> Option<usize> {
+fn resident(ws: &[Word<'_>], i: usize, text: &str, lower_text: bool) -> Option<usize> {
     // Most capitalised words are followed by no such verb: look for it
     // first.
     let mut verb_at = 0;
@@ -834,8 +834,11 @@ fn resident(ws: &[Word<'_>], i: usize, text: &str) -> Option<usize> {
     while n + 1 < verb_at
         && let Some(nx) = ws.get(i + n + 1)
         && text.get(ws[i + n].end..nx.start) == Some(" ")
-        && capitalised(nx.text)
-        && !all_caps(nx.text)
+        && if lower_text {
+            plain_word(nx.text)
+        } else {
+            capitalised(nx.text) && !all_caps(nx.text)
+        }
     {
         n += 1;
     }
@@ -1022,6 +1025,17 @@ impl Person {
                 i += n + 1;
                 continue;
             }
+            // "eva kleist lives at ...": a first name of the gazetteer
+            // opening the subject of a verb of residence.
+            if lower_text
+                && first.is_ascii_lowercase()
+                && let Some(n) = resident(ws, i, text, true)
+                && is_first_name(&title_case(w))
+            {
+                push(out, i, i + n, 0.7);
+                i += n + 1;
+                continue;
+            }
             if !(first.is_ascii_uppercase()
                 || (first.is_ascii_lowercase() && introducers.contains(w))
                 || (first >= 0x80 && w.chars().next().is_some_and(char::is_uppercase)))
@@ -1097,7 +1111,7 @@ impl Person {
             }
             // Capitalised words opening a sentence before a verb of
             // residence: "Tomomi Nishiyama lives at ...".
-            if name_like && let Some(n) = resident(ws, i, text) {
+            if name_like && let Some(n) = resident(ws, i, text, false) {
                 push(out, i, i + n, 0.75);
                 i += n + 1;
                 continue;
@@ -1241,6 +1255,11 @@ mod tests {
             ["borna jerković", "borna"]
         );
         assert_eq!(found("je m'appelle zouhir et toi ?"), ["zouhir"]);
+        assert_eq!(
+            found("eva kleist lives at 255 hersnapvej 18"),
+            ["eva kleist"]
+        );
+        assert!(found("she lives at 12 rue haute").is_empty());
         assert!(found("my name is not important. call me maybe").is_empty());
     }
 
