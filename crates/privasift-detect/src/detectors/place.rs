@@ -38,7 +38,7 @@ use crate::BuildError;
 use crate::words::{KeyFilter, Word, all_caps, capital_starts, is_word_byte, word_at, word_before};
 
 pub const PLACE_NAME: Kind = Kind::context("place-name", Label::Location);
-const ID: &str = "place-name@3";
+const ID: &str = "place-name@4";
 
 /// The longest name, in words, the gazetteer is searched for.
 const MAX_WORDS: usize = 4;
@@ -582,10 +582,55 @@ impl Detector for Place {
                 self.place_at(text, s, &mut scratch, out);
             }
         }
+        // Then a town outside the gazetteer that a place found qualifies:
+        // "à Stevenston, en Écosse", "in Kilmarnock, Scotland".
+        let placed = out.len();
+        for k in from..placed {
+            if let Some(span) = qualified_town(text, out[k].start, &out[from..placed]) {
+                out.push(span);
+            }
+        }
         if out.len() > found {
             out[from..].sort_by_key(|p| (p.start, p.end));
         }
     }
+}
+
+/// Prepositions before a town that a region or country follows.
+const TOWN_BEFORE: &[&str] = &["à", "de", "d'", "d’", "in", "at", "near", "from", "of"];
+
+/// The capitalised words (one to three) between a preposition and ", " or
+/// ", en " before the place at `at`, as a place (0.65), when no place of
+/// `found` holds them.
+fn qualified_town(text: &str, at: usize, found: &[Span]) -> Option<Span> {
+    let before = text.get(..at)?;
+    let end = [", en ", ", au ", ", "]
+        .iter()
+        .find_map(|sep| before.strip_suffix(sep))?
+        .len();
+    let mut start = end;
+    let mut names = 0;
+    let prep = loop {
+        let w = word_before(text, start)?;
+        if text.get(w.end..start) != Some(if names == 0 { "" } else { " " }) {
+            return None;
+        }
+        let title = w.text.chars().next().is_some_and(char::is_uppercase)
+            && w.text.chars().skip(1).any(char::is_lowercase)
+            && w.text.chars().all(|c| c.is_alphabetic() || c == '-');
+        if !title || names == 3 {
+            break w;
+        }
+        names += 1;
+        start = w.start;
+    };
+    // The preposition, or an elided one glued to the name ("d'Aubervilliers"
+    // reads as one word and is no such run).
+    (names > 0
+        && text.get(prep.end..start) == Some(" ")
+        && TOWN_BEFORE.contains(&prep.text)
+        && !found.iter().any(|p| p.start < end && start < p.end))
+    .then(|| Span::new(start, end, PLACE_NAME, 0.65, ID))
 }
 
 /// Buffers reused from word to word.
@@ -663,6 +708,16 @@ mod tests {
             .into_iter()
             .map(|(s, _, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn a_town_that_a_region_qualifies() {
+        assert_eq!(
+            found("une maison sise à Stevenston, en Écosse ; born in Kilmarnock, Scotland"),
+            ["Stevenston", "Écosse", "Kilmarnock", "Scotland"]
+        );
+        // Not without a preposition before it: a name, not a town.
+        assert_eq!(found("Il a vu Marie, en France."), ["France"]);
     }
 
     #[test]
