@@ -564,12 +564,7 @@ fn lower_case_name(ws: &[Word<'_>], i: usize, text: &str) -> Option<usize> {
     );
     // Naming itself ("my name is", "je m'appelle") needs no gazetteer: the
     // words that follow are the name, unless they are common words.
-    let naming = cue != "me"
-        && !title
-        && !matches!(
-            cue,
-            "dear" | "hi" | "hello" | "signé" | "cher" | "chère" | "bonjour"
-        );
+    let naming = matches!(cue, "is" | "m'appelle" | "m’appelle");
     let bare = title_case(possessive(next.text).0);
     if !(is_first_name(&bare) || (title && is_surname(&bare)) || (naming && plain_word(next.text)))
     {
@@ -714,7 +709,6 @@ const COMMON_LOWER_LIST: &[&str] = &[
     "seulement",
     "personne",
     "rien",
-    "secret",
     "inconnu",
 ];
 static COMMON_LOWER: LazyLock<WordList> = LazyLock::new(|| WordList::new(COMMON_LOWER_LIST));
