@@ -38,7 +38,7 @@ use crate::BuildError;
 use crate::words::{KeyFilter, Word, all_caps, capital_starts, is_word_byte, word_at, word_before};
 
 pub const PLACE_NAME: Kind = Kind::context("place-name", Label::Location);
-const ID: &str = "place-name@4";
+const ID: &str = "place-name@5";
 
 /// The longest name, in words, the gazetteer is searched for.
 const MAX_WORDS: usize = 4;
@@ -596,6 +596,26 @@ impl Detector for Place {
     }
 }
 
+/// Whether `w` abbreviates a country ("UK", "U.S.", "USA"): always but
+/// "US", which is the country after "the" or before a lower-case word ("the
+/// US", "US citizens"), and may be "us" in a text in capitals.
+fn country_abbreviation(text: &str, w: &Word<'_>) -> bool {
+    match w.text {
+        "UK" | "U.K." | "USA" | "U.S.A." | "U.S." => true,
+        "US" => {
+            let after_the = word_before(text, w.start).is_some_and(|p| {
+                matches!(p.text, "the" | "The") && text.get(p.end..w.start) == Some(" ")
+            });
+            let before_lower = text.get(w.end..).is_some_and(|rest| {
+                rest.strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()))
+            });
+            after_the || before_lower
+        }
+        _ => false,
+    }
+}
+
 /// Prepositions before a town that a region or country follows.
 const TOWN_BEFORE: &[&str] = &["à", "de", "d'", "d’", "in", "at", "near", "from", "of"];
 
@@ -655,6 +675,9 @@ impl Place {
         };
         let cased = written_as_name(first.text);
         if cased == Cased::No {
+            if country_abbreviation(text, &first) {
+                out.push(Span::new(first.start, first.end, PLACE_NAME, 0.7, ID));
+            }
             return Some(next);
         }
         let Some(entry) = self.lookup(&first, text, &mut scratch.key, &mut scratch.run) else {
@@ -708,6 +731,15 @@ mod tests {
             .into_iter()
             .map(|(s, _, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn country_abbreviations() {
+        assert_eq!(
+            found("in the UK and the US; U.S. troops, a USA tour, US citizens"),
+            ["UK", "US", "U.S.", "USA", "US"]
+        );
+        assert!(found("HELP US NOW. Tell US.").is_empty());
     }
 
     #[test]
@@ -795,9 +827,8 @@ mod tests {
 
     #[test]
     fn not_places() {
-        // Lower case, acronyms, a name followed by another capitalised word.
+        // Lower case, a name followed by another capitalised word.
         assert!(found("paris, lyon and the usa").is_empty());
-        assert!(found("The USA and the UK.").is_empty());
         assert!(found("Paris Hilton smiled.").is_empty());
         assert!(found("").is_empty());
     }
