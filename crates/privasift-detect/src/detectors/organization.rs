@@ -1,4 +1,4 @@
-//! Organisations: companies, institutions, courts (`organization@6`,
+//! Organisations: companies, institutions, courts (`organization@7`,
 //! ORGANIZATION).
 //!
 //! An organisation is not personal data (GDPR recital 14), so `organization`
@@ -34,10 +34,10 @@ use privasift_core::{Detector, Kind, Label, Span};
 use crate::BuildError;
 use crate::lexicon::Lexicon;
 use crate::shared::Shared;
-use crate::words::{Word, is_word_byte, word_at, word_before};
+use crate::words::{Word, all_caps, is_word_byte, word_at, word_before};
 
 pub const ORGANIZATION: Kind = Kind::context("organization", Label::Organization);
-const ID: &str = "organization@6";
+const ID: &str = "organization@7";
 
 const SCORE: f32 = 0.7;
 
@@ -566,7 +566,50 @@ impl Detector for Organization {
         };
         let from = out.len();
         self.names(text, shared, out);
+        firm_names(text, out);
         short_names(text, out, from);
+    }
+}
+
+/// A firm named after its partners: three or four surnames of the gazetteer,
+/// "A, B and C" or "A, B & C" ("Jones, Mitchell and Williams", "Barnett,
+/// Melton & Garcia"), none of them a first name alone or a place. 0.7.
+fn firm_names(text: &str, out: &mut Vec<Span>) {
+    let b = text.as_bytes();
+    let surname =
+        |w: &Word<'_>| capitalised(w.text) && !all_caps(w.text) && crate::names::is_surname(w.text);
+    for joiner in [&b" and "[..], &b" & "[..]] {
+        for at in memchr::memmem::find_iter(b, joiner) {
+            let after = at + joiner.len();
+            let (_, Some(last)) = word_at(text, after) else {
+                continue;
+            };
+            if last.start != after || !surname(&last) {
+                continue;
+            }
+            // Back over "B" and ", A" (and maybe one more ", A").
+            let mut start = at;
+            let mut names = 0;
+            while names < 3 {
+                let Some(w) = word_before(text, start) else {
+                    break;
+                };
+                let gap = text.get(w.end..start);
+                if !(if names == 0 {
+                    gap == Some("")
+                } else {
+                    gap == Some(", ")
+                }) || !surname(&w)
+                {
+                    break;
+                }
+                names += 1;
+                start = w.start;
+            }
+            if names >= 2 {
+                out.push(Span::new(start, last.end, ORGANIZATION, SCORE, ID));
+            }
+        }
     }
 }
 
@@ -782,6 +825,22 @@ mod tests {
             ["Postel Properties Limited"]
         );
         assert_eq!(found("Messrs Wilson & Co. wrote"), ["Messrs Wilson & Co."]);
+    }
+
+    #[test]
+    fn firms_named_after_their_partners() {
+        assert_eq!(
+            found("The address of Glover, Ruiz and Armstrong is"),
+            ["Glover, Ruiz and Armstrong"]
+        );
+        assert_eq!(
+            found("He joined Barnett, Melton & Garcia in May."),
+            ["Barnett, Melton & Garcia"]
+        );
+        // A name that is also a place or a word is in no gazetteer: no firm.
+        assert!(found("Jones, Mitchell and Williams").is_empty());
+        // Two names are a pair of people, not a firm.
+        assert!(found("Jones and Williams met.").is_empty());
     }
 
     #[test]
