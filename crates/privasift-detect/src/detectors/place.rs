@@ -38,7 +38,7 @@ use crate::BuildError;
 use crate::words::{KeyFilter, Word, all_caps, capital_starts, is_word_byte, word_at, word_before};
 
 pub const PLACE_NAME: Kind = Kind::context("place-name", Label::Location);
-const ID: &str = "place-name@5";
+const ID: &str = "place-name@6";
 
 /// The longest name, in words, the gazetteer is searched for.
 const MAX_WORDS: usize = 4;
@@ -316,6 +316,24 @@ impl Place {
                     sort,
                 },
             );
+        }
+        // Regions of the world's countries (states, provinces, counties,
+        // départements, Länder...), written for privasift: tier 2 needs a
+        // preposition, as in places.tsv.
+        for line in include_str!("../../data/places/regions.tsv").lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            if let Some((name, tier)) = line.split_once('\t') {
+                add(
+                    name,
+                    Entry {
+                        ambiguous: tier == "2",
+                        major: false,
+                        sort: Sort::Country,
+                    },
+                );
+            }
         }
         // Country names of the `fake` crate's locales, and the nations of
         // the United Kingdom.
@@ -731,6 +749,17 @@ mod tests {
             .into_iter()
             .map(|(s, _, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn regions_of_the_world() {
+        assert_eq!(
+            found("He moved from Lancashire to Hampshire, then to Bavière and Ilocos Norte."),
+            ["Lancashire", "Hampshire", "Bavière", "Ilocos Norte"]
+        );
+        // A region that is also a word needs its preposition.
+        assert!(found("Champagne was served.").is_empty());
+        assert_eq!(found("a village in Champagne"), ["Champagne"]);
     }
 
     #[test]
