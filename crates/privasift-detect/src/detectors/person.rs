@@ -28,7 +28,7 @@ use crate::names::{is_first_name, is_surname};
 use crate::words::{Word, WordList, all_caps, title_case, words};
 
 pub const PERSON: Kind = Kind::new("person", Label::Person);
-const ID: &str = "person@4";
+const ID: &str = "person@5";
 
 /// Titles kept in the name (French courtesy titles and British honorifics).
 const TITLES_IN_NAME_LIST: &[&str] = &[
@@ -142,6 +142,8 @@ const CUES_LIST: &[&str] = &[
     "Aunt",
     "Coach",
     "coach",
+    "Professor",
+    "professor",
     "named",
     "nommé",
     "nommée",
@@ -159,6 +161,18 @@ const CUES_LIST: &[&str] = &[
     "accusée",
 ];
 static CUES: LazyLock<WordList> = LazyLock::new(|| WordList::new(CUES_LIST));
+/// Cues that are ranks, which the name after them does not include (a
+/// president's or a senator's title is part of how he is named: "President
+/// Obama").
+const RANKS: &[&str] = &[
+    "General",
+    "Colonel",
+    "Captain",
+    "Major",
+    "Sergeant",
+    "Professor",
+    "Coach",
+];
 /// Pairs of words just before a name that say one follows.
 const CUE_PAIRS: &[(&str, &str)] = &[
     ("directed", "by"),
@@ -1146,6 +1160,9 @@ impl Person {
             if (capitalised(w) || initial(w))
                 && !all_caps(w)
                 && !PLACE_WORDS.contains(w)
+                // A rank is no first name: the cue rule takes the name
+                // after it ("General Andrew J. Evans Jr.").
+                && !RANKS.contains(&w)
                 && let Some(next) = ws.get(i + 1)
                 && text.get(ws[i].end..next.start) == Some(" ")
                 && is_surname(next.text)
@@ -1255,6 +1272,18 @@ mod tests {
         );
         assert!(found("she lives at 12 rue haute").is_empty());
         assert!(found("my name is not important. call me maybe").is_empty());
+    }
+
+    #[test]
+    fn ranks_before_a_name() {
+        assert_eq!(
+            found("Brigadier General Andrew J. Evans Jr., 1 July 1960"),
+            ["Andrew J. Evans Jr."]
+        );
+        assert_eq!(
+            found("a review by Law Professor David W. Opderbeck, in"),
+            ["David W. Opderbeck"]
+        );
     }
 
     #[test]
