@@ -16,6 +16,7 @@
 //! assert_eq!(spans[0].kind.name, "email");
 //! ```
 
+mod block;
 pub mod context;
 pub mod detectors;
 mod engine;

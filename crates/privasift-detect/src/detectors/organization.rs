@@ -1,4 +1,4 @@
-//! Organisations: companies, institutions, courts (`organization@7`,
+//! Organisations: companies, institutions, courts (`organization@8`,
 //! ORGANIZATION).
 //!
 //! An organisation is not personal data (GDPR recital 14), so `organization`
@@ -24,6 +24,10 @@
 //!   work for Citigroup", "works at Wolters Kluwer", "employed by Teradata",
 //!   "travaille chez Decathlon", "salariée de Renault".
 //!
+//! - the lines between the recipient and the street of a postal block
+//!   (see `block`): `Caspio` between `Rolando Lettiere` and `03220
+//!   Augsburger Str. 12`.
+//!
 //! Capitalised words are words with an upper-case first letter or all in
 //! capitals (`MAC News Media Association`), joined by `&`, `and`, `et`, `of`,
 //! `de`... Score 0.7. Brand names alone elsewhere ("which later became
@@ -37,7 +41,7 @@ use crate::shared::Shared;
 use crate::words::{Word, all_caps, is_word_byte, word_at, word_before};
 
 pub const ORGANIZATION: Kind = Kind::context("organization", Label::Organization);
-const ID: &str = "organization@7";
+const ID: &str = "organization@8";
 
 const SCORE: f32 = 0.7;
 
@@ -567,6 +571,12 @@ impl Detector for Organization {
         let from = out.len();
         self.names(text, shared, out);
         firm_names(text, out);
+        // A company between the recipient and the street of a postal block.
+        for block in crate::block::postal_blocks(text) {
+            for (s, e) in block.organisations {
+                out.push(Span::new(s, e, ORGANIZATION, SCORE, ID));
+            }
+        }
         short_names(text, out, from);
     }
 }
@@ -841,6 +851,21 @@ mod tests {
         assert!(found("Jones, Mitchell and Williams").is_empty());
         // Two names are a pair of people, not a firm.
         assert!(found("Jones and Williams met.").is_empty());
+    }
+
+    #[test]
+    fn the_company_line_of_a_postal_block() {
+        assert_eq!(
+            found(">Tzigane Lantos\n>Fritz-Armstrong\n>Tzigane Lantos\n>76556 29 Rue de Tanger"),
+            ["Fritz-Armstrong"]
+        );
+        assert_eq!(
+            found("??? Linneo Medrano\n??? American Red Ball Movers\n??? 79367 Nybyvägen 65"),
+            ["American Red Ball Movers"]
+        );
+        // Above a sentence, not a street; a line alone above the street.
+        assert!(found("Linneo Medrano\nPaxata\nwas founded in 2012.").is_empty());
+        assert!(found("Paxata\n79367 Nybyvägen 65").is_empty());
     }
 
     #[test]

@@ -13,7 +13,10 @@
 //!   `Chère Léa`, `signé : Paul Morel` — 0.8;
 //! - a first name of the gazetteer stands alone: `thanks to Sophie` — 0.6
 //!   (first names that are also common words, "Grace", "Will", "May", are
-//!   left out of the gazetteer).
+//!   left out of the gazetteer);
+//! - a capitalised word owns a relative: `I'm Misty's daughter` — 0.8;
+//! - the top line of a postal block (see `block`) reads as a name:
+//!   `Rolando Lettiere` above `Caspio` above `03220 Augsburger Str. 12` — 0.7.
 //!
 //! What it misses, by design: names in lower case ("emma"), surnames alone
 //! ("the Christiansen novel"), first names outside the gazetteer. The
@@ -28,7 +31,7 @@ use crate::names::{is_first_name, is_surname};
 use crate::words::{Word, WordList, all_caps, title_case, words};
 
 pub const PERSON: Kind = Kind::new("person", Label::Person);
-const ID: &str = "person@5";
+const ID: &str = "person@6";
 
 /// Titles kept in the name (French courtesy titles and British honorifics).
 const TITLES_IN_NAME_LIST: &[&str] = &[
@@ -519,6 +522,131 @@ fn envelope_name(ws: &[Word<'_>], i: usize, text: &str) -> Option<usize> {
     (letters && house && street).then_some(more)
 }
 
+/// Relatives: after a possessive, they make its owner a person.
+const KIN: &[&str] = &[
+    "daughter",
+    "son",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "mom",
+    "mum",
+    "dad",
+    "brother",
+    "sister",
+    "boyfriend",
+    "girlfriend",
+    "fiancé",
+    "fiancée",
+    "fiance",
+    "fiancee",
+    "widow",
+    "widower",
+    "grandson",
+    "granddaughter",
+    "grandmother",
+    "grandfather",
+    "nephew",
+    "niece",
+    "uncle",
+    "aunt",
+    "cousin",
+    "stepson",
+    "stepdaughter",
+    "stepmother",
+    "stepfather",
+];
+
+/// Owners that are not people ("God's son", "the Lord's mother").
+const NOT_KIN_OWNERS: &[&str] = &[
+    "god",
+    "lord",
+    "mother",
+    "father",
+    "king",
+    "queen",
+    "nature",
+    "earth",
+    "america",
+    "world",
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+    "nobody",
+    "anyone",
+    "anybody",
+    "one",
+    "other",
+    "another",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "people",
+    "man",
+    "woman",
+];
+
+/// A name and its possessive before a relative: "Misty's daughter", or in
+/// lower-case text "roberto's daughter" (a first name of the gazetteer).
+/// (The words of a longer name before it are the other rules'.)
+fn kin_owner(ws: &[Word<'_>], i: usize, text: &str, lower_text: bool) -> bool {
+    // "Lyon's sister city", "Nestlé's daughter company".
+    const NOT_PEOPLE: &[&str] = &[
+        "city",
+        "cities",
+        "town",
+        "towns",
+        "company",
+        "companies",
+        "firm",
+        "ship",
+        "ships",
+        "station",
+        "paper",
+        "publication",
+        "brand",
+        "label",
+        "school",
+        "church",
+        "project",
+        "site",
+        "organisation",
+        "organization",
+        "cell",
+        "cells",
+        "language",
+        "languages",
+        "board",
+        "group",
+        "club",
+        "title",
+    ];
+    let w = &ws[i];
+    let (bare, true) = possessive(w.text) else {
+        return false;
+    };
+    let Some(kin) = ws.get(i + 1) else {
+        return false;
+    };
+    if text.get(w.end..kin.start) != Some(" ")
+        || !KIN.contains(&kin.text)
+        || ws.get(i + 2).is_some_and(|x| NOT_PEOPLE.contains(&x.text))
+        || NOT_KIN_OWNERS.contains(&bare.to_lowercase().as_str())
+    {
+        return false;
+    }
+    if lower_text {
+        plain_word(bare) && bare.chars().count() >= 3 && is_first_name(&title_case(bare))
+    } else {
+        capitalised(bare)
+            && !all_caps(bare)
+            && !PLACE_WORDS.contains(bare)
+            && !TITLES_BEFORE.contains(bare)
+    }
+}
+
 fn cued(ws: &[Word<'_>], i: usize, text: &str) -> bool {
     let Some(prev) = i.checked_sub(1).map(|p| &ws[p]) else {
         return false;
@@ -938,6 +1066,26 @@ impl Detector for Person {
         // (chat, lower-cased corpora): elsewhere a name has its capital.
         let lower_text = !text.bytes().any(|b| b.is_ascii_uppercase());
         self.find(&ws, text, lower_text, out);
+        // The recipient of a postal block ("Name / Company / 12 Street"),
+        // and not its company (which the envelope rule may have taken).
+        for block in crate::block::postal_blocks(text) {
+            let mut k = found_from;
+            while k < out.len() {
+                let s = &out[k];
+                if block
+                    .organisations
+                    .iter()
+                    .any(|&(a, e)| a <= s.start && s.end <= e)
+                {
+                    out.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+            for (s, e) in block.names {
+                out.push(Span::new(s, e, PERSON, 0.7, ID));
+            }
+        }
         Self::repeat_names(&ws, text, lower_text, out, found_from);
     }
 }
@@ -1042,6 +1190,22 @@ impl Person {
             {
                 push(out, i, i + n, 0.7);
                 i += n + 1;
+                continue;
+            }
+            // "mika: \"who are you?\"": a first name speaking, in lower case.
+            if lower_text
+                && first.is_ascii_lowercase()
+                && speaker(ws, i, text)
+                && is_first_name(&title_case(w))
+            {
+                push(out, i, i, 0.7);
+                i += 1;
+                continue;
+            }
+            // "I'm Misty's daughter", "roberto's wife": whose relative.
+            if w.ends_with('s') && kin_owner(ws, i, text, lower_text) {
+                push(out, i, i, 0.8);
+                i += 1;
                 continue;
             }
             if !(first.is_ascii_uppercase()
@@ -1220,6 +1384,30 @@ mod tests {
         );
         // Labels that are not names, a name field with a lower-case value.
         assert!(found("Note: \"quoted\" text. Warning: see below. name: tbd").is_empty());
+        // In lower-case text, a speaker with a first name of the gazetteer.
+        assert_eq!(
+            found("mika: \"who are you?\"\ntracy:\"i'm roberto's daughter\"."),
+            ["mika", "tracy", "roberto"]
+        );
+        assert!(found("note: \"see below\"\nanswer: \"yes\"").is_empty());
+    }
+
+    #[test]
+    fn the_owner_of_a_relative() {
+        assert_eq!(found("Sara:\"I'm Misty's daughter\"."), ["Sara", "Misty"]);
+        assert_eq!(found("He met Kowalczyk's widow there."), ["Kowalczyk"]);
+        assert!(found("God's son and the Lord's mother; Mother's son.").is_empty());
+        assert!(
+            found("Lyon's sister city, Nestlé's daughter company, the company's son.").is_empty()
+        );
+    }
+
+    #[test]
+    fn the_recipient_of_a_postal_block() {
+        assert_eq!(
+            found("> Csenger Gábor\n> Overture Technologies\n> 78321 Ombudsvej 12\n"),
+            ["Csenger Gábor"]
+        );
     }
 
     #[test]
