@@ -49,6 +49,9 @@ pub(crate) struct Lexicon {
     /// set alone in the special categories' list), rarely their first five.
     long: Box<[u64; PREFIX_WORDS]>,
     short: Box<[u64; PREFIX_WORDS]>,
+    /// Entries that only match up to the end of a word (see
+    /// [`Lexicon::ending_words`]); empty: every entry may end anywhere.
+    word_end: Vec<bool>,
 }
 
 /// Bits in the prefix set: 2^15 (4 KiB, in L1). A few hundred entries set
@@ -213,7 +216,17 @@ impl Lexicon {
             prefixes,
             long,
             short,
+            word_end: Vec::new(),
         })
+    }
+
+    /// Marks the entries (by index, `true`) that match only where the word
+    /// ends with them: the longest entry at a start is then the longest
+    /// that ends there, so "palm vein" is still found in "palm vein scans"
+    /// when "palm vein scanners" is also listed.
+    pub(crate) fn ending_words(mut self, word_end: Vec<bool>) -> Self {
+        self.word_end = word_end;
+        self
     }
 
     /// Whether a start whose first bytes hash to `h3` (three) and `h5`
@@ -250,7 +263,9 @@ impl Lexicon {
                 let end = s + at + 1;
                 // Match states also carry entries that end here but start
                 // later (the unanchored automaton's failure matches).
-                if end - dfa.pattern_len(entry) == s {
+                let cut = self.word_end.get(entry.as_usize()) == Some(&true)
+                    && b.get(end).is_some_and(|&c| self.word_byte[usize::from(c)]);
+                if end - dfa.pattern_len(entry) == s && !cut {
                     hit = Some(Hit {
                         start: s,
                         end,
@@ -602,6 +617,18 @@ mod tests {
         assert_eq!(hits(&lex, "xcatholic cats"), [(10, 13, 0)]);
         assert_eq!(hits(&lex, "é-holi"), [(3, 7, 2)]);
         assert!(hits(&lex, "").is_empty());
+    }
+
+    #[test]
+    fn entries_that_must_end_a_word_give_way_to_shorter_ones() {
+        let words = ["palm vein", "palm vein scan", "scan"];
+        let lex = Lexicon::new("t", words, true, alnum).unwrap();
+        // Without the mark, the longest entry is cut inside "scanners".
+        assert_eq!(hits(&lex, "palm vein scanners"), [(0, 14, 1)]);
+        let lex = lex.ending_words(vec![true, true, false]);
+        assert_eq!(hits(&lex, "palm vein scanners"), [(0, 9, 0), (10, 14, 2)]);
+        assert_eq!(hits(&lex, "palm vein scan."), [(0, 14, 1)]);
+        assert!(hits(&lex, "palm veins").is_empty());
     }
 
     #[test]

@@ -17,6 +17,10 @@ const DATA: &str = include_str!("data/special_categories.jsonl");
 /// procedures, couples, devices), written after the lexicons had met the
 /// targets on the first.
 const MORE: &str = include_str!("data/special_categories_more.jsonl");
+/// A third tuning set (everyday wording in varied registers: forum posts,
+/// HR e-mails, CVs, dating profiles, court reports, medical letters), all
+/// nine categories, written after the second.
+const THIRD: &str = include_str!("data/special_categories_third.jsonl");
 /// Written independently of the lexicons and never used to tune them.
 const HELDOUT: &str = include_str!("data/special_categories_heldout.jsonl");
 
@@ -162,6 +166,44 @@ fn harder_tuning_set_scores() {
     println!("\nbelow the issue's targets (P 0.90, R 0.85): {short:?}");
 }
 
+/// The third tuning set: each category has a floor a little under the level
+/// reached after the lexicons were extended from its misses (first measured
+/// at P 0.80-1.00, R 0.56-0.88 per category), as a regression guard. What
+/// it still misses is mostly a couple or a transition said without a word
+/// for it, or a term with nobody the cues can see ("Three years sober this
+/// Sunday", "Rajesh ... an observant Sikh").
+#[test]
+fn third_tuning_set_scores() {
+    assert_eq!(THIRD.lines().count(), 240);
+    let counts = score(THIRD, "third tuning set");
+    let floors: [(&str, f64, f64); 9] = [
+        ("BIOMETRIC", 0.95, 0.9),
+        ("CRIMINAL_OFFENCE", 0.95, 0.9),
+        ("ETHNIC_ORIGIN", 0.95, 0.9),
+        ("GENETIC", 0.95, 0.95),
+        ("HEALTH", 0.95, 0.85),
+        ("POLITICAL_OPINION", 0.85, 0.9),
+        ("RELIGION_OR_BELIEF", 0.95, 0.85),
+        ("SEXUAL_ORIENTATION_OR_LIFE", 0.95, 0.75),
+        ("TRADE_UNION", 0.95, 0.9),
+    ];
+    for (category, p, r) in floors {
+        let k = counts.get(category).copied().unwrap_or_default();
+        assert!(
+            k.precision() >= p && k.recall() >= r,
+            "{category}: P {:.2} R {:.2}, floors P {p} R {r}",
+            k.precision(),
+            k.recall()
+        );
+    }
+    let short: Vec<&String> = counts
+        .iter()
+        .filter(|(_, k)| k.recall() < 0.85 || k.precision() < 0.9)
+        .map(|(c, _)| c)
+        .collect();
+    println!("\nbelow the issue's targets (P 0.90, R 0.85): {short:?}");
+}
+
 /// The held-out set: figures a user can expect on text the lexicons were
 /// not tuned on. Its errors are not printed, so they cannot guide tuning.
 #[test]
@@ -176,10 +218,11 @@ fn held_out_record_level_scores() {
         all.precision(),
         all.recall()
     );
-    // Floors a little under the level measured (2026-11-24: P 0.92 R 0.78),
-    // as a regression guard.
+    // Floors a little under the level measured (2026-11-24: P 0.92 R 0.78;
+    // after the third tuning set's terms: P 0.93 R 0.83), as a regression
+    // guard.
     assert!(
-        all.precision() >= 0.9 && all.recall() >= 0.76,
+        all.precision() >= 0.9 && all.recall() >= 0.81,
         "P {:.2} R {:.2}",
         all.precision(),
         all.recall()

@@ -12,7 +12,7 @@
 //! |---|---|
 //! | a first-person word (I, my, je, suis, mon...) or a title and a name (Mme Durand, Dr Smith) | 0.9 |
 //! | a first name (the gazetteers of [`names`](crate::names)), with no generic subject | 0.85 |
-//! | the record reads as a profile (`bio:`, `profil :`) | 0.85 |
+//! | the record reads as a profile (`bio:`, `profil :`, `CV:`) | 0.85 |
 //! | a third-person pronoun before the term (he, she, il, elle) or a word that ties a condition or an offence to one person (diagnosed, atteinte, convicted, condamné) | 0.7 |
 //! | none of these, or a generic subject (millions, people, %, according to, selon, une étude) with no first person or name | 0.3 |
 //!
@@ -27,7 +27,7 @@ use crate::context::floor_boundary;
 use crate::lexicon::{Hit, Lexicon};
 use crate::shared::Shared;
 
-const ID: &str = "special-category@4";
+const ID: &str = "special-category@5";
 
 pub const HEALTH: Kind = Kind::new("health", Label::Health);
 pub const RELIGION: Kind = Kind::new("religion-or-belief", Label::ReligionOrBelief);
@@ -142,6 +142,9 @@ const PROFILE: &[&str] = &[
     "à propos de moi",
     "looking for",
     "cherche",
+    // A CV is one person's record.
+    "cv:",
+    "cv :",
 ];
 
 /// Subjects that make a sentence general rather than about someone.
@@ -210,7 +213,18 @@ impl Words {
                 owner.push(o);
             }
         }
-        let lexicon = Lexicon::new(ID, &terms, true, is_word_byte)?;
+        // Whole words must end where the text's word does (the left edge
+        // is the lexicon's own rule); prefixes and elisions run on.
+        let word_end = terms
+            .iter()
+            .zip(&prefix)
+            .map(|(t, &p)| {
+                !p && !t.ends_with('\'')
+                    && !t.ends_with('’')
+                    && t.bytes().last().is_some_and(is_word_byte)
+            })
+            .collect();
+        let lexicon = Lexicon::new(ID, &terms, true, is_word_byte)?.ending_words(word_end);
         Ok(Self {
             lexicon,
             prefix,
