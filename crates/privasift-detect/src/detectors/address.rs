@@ -2,7 +2,9 @@
 //! `Straße`...) with a house number next to it, in the order of the
 //! language: "12 rue de la Paix", "221B Baker Street", "Rua do Arenque 1634",
 //! "Koskikatu 25". The span grows over the street's name, an apartment or
-//! suite, and a following postcode and town ("75002 Paris", "London NW1").
+//! suite, and a following postcode and town ("75002 Paris", "London NW1"),
+//! or capitalised towns that end the line or the sentence ("63 Rue de
+//! Kairouan, Cite El Farik.").
 //!
 //! Scores: street word and number 0.8; with a postcode 0.9. A street word
 //! without a number is not an address ("the street was quiet").
@@ -31,7 +33,7 @@ use crate::lexicon::Lexicon;
 use crate::shared::Shared;
 
 pub const ADDRESS: Kind = Kind::new("postal-address", Label::Address);
-const ID: &str = "address@5";
+const ID: &str = "address@6";
 
 /// Street words whose number comes before them (English, French).
 const NUMBER_BEFORE: &[&str] = &[
@@ -911,6 +913,7 @@ fn forward(text: &str, e: usize) -> usize {
     // The same line: ", Grubbenvorst, Netherlands 04020".
     let (_, _, line_end) = line_around(text, e.min(text.len()));
     let mut parts = 0;
+    let mut town_last = false;
     while at < line_end && parts < 4 {
         let rest = &text[at..line_end];
         if !rest.starts_with(", ") && !rest.starts_with(' ') {
@@ -932,8 +935,23 @@ fn forward(text: &str, e: usize) -> usize {
         if kind != Part::Town {
             end = stop;
         }
+        town_last = kind == Part::Town
+            && piece.split(' ').filter(|w| !w.is_empty()).all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || TOWN_LINKS.contains(&w.to_lowercase().as_str())
+            })
+            && piece.chars().next().is_some_and(char::is_uppercase);
         at = stop;
         parts += 1;
+    }
+    // Capitalised towns that end the line or the sentence are the
+    // address's ("lives at 63 Rue de Kairouan, Cite El Farik."); before
+    // more words they may be the sentence's.
+    let rest = &text[at..line_end];
+    if town_last
+        && (rest.trim_end_matches([' ', '.', '!', '?']).is_empty() || rest.starts_with(". "))
+    {
+        end = end.max(at);
     }
     if text[end..line_end].trim_matches([' ', ',', '.']).is_empty() {
         // The lines below.
@@ -1193,9 +1211,13 @@ mod tests {
             found("via Roma 12").is_empty(),
             "lower-case via: not Italian here"
         );
-        // A town is taken only after a postcode.
+        // A town is taken after a postcode, or when it ends the sentence.
         assert_eq!(
             found("Flats, 320 Willis Street, Wellington"),
+            ["320 Willis Street, Wellington"]
+        );
+        assert_eq!(
+            found("Flats, 320 Willis Street, Wellington and more"),
             ["320 Willis Street"]
         );
     }
@@ -1273,7 +1295,10 @@ mod tests {
 
     #[test]
     fn compound_street_names_then_a_number() {
-        assert_eq!(found("Vesterskovvej 79, Aarhus"), ["Vesterskovvej 79"]);
+        assert_eq!(
+            found("Vesterskovvej 79, Aarhus"),
+            ["Vesterskovvej 79, Aarhus"]
+        );
         assert_eq!(
             found("at Populierenstraat 374 today"),
             ["Populierenstraat 374"]
@@ -1427,6 +1452,23 @@ mod tests {
     }
 
     #[test]
+    fn towns_that_end_the_sentence_after_the_street() {
+        assert_eq!(
+            found("Caitlin lives at 846 31 Rue Al Imam Al Bakri, Cite Merzgui"),
+            ["846 31 Rue Al Imam Al Bakri, Cite Merzgui"]
+        );
+        assert_eq!(
+            found("Send it to 12 rue de la Paix, Paris. Thanks"),
+            ["12 rue de la Paix, Paris"]
+        );
+        // More words after the town: it may be the sentence's.
+        assert_eq!(
+            found("He lives at 12 Baker Street, Marylebone, near the park."),
+            ["12 Baker Street"]
+        );
+    }
+
+    #[test]
     fn names_before_street_words_and_military_lines() {
         assert_eq!(
             found("The bus station is on Villacher Strasse 89"),
@@ -1438,7 +1480,7 @@ mod tests {
         );
         assert_eq!(
             found("lives at 28919 136 Filadelfeos Str., Klirou"),
-            ["28919 136 Filadelfeos Str."]
+            ["28919 136 Filadelfeos Str., Klirou"]
         );
         assert_eq!(found("Via delle Coste 41"), ["Via delle Coste 41"]);
         // The unit line after a cue on its line, without the cue.

@@ -31,7 +31,7 @@ use crate::names::{is_first_name, is_surname};
 use crate::words::{Word, WordList, all_caps, title_case, words};
 
 pub const PERSON: Kind = Kind::new("person", Label::Person);
-const ID: &str = "person@6";
+const ID: &str = "person@7";
 
 /// Titles kept in the name (French courtesy titles and British honorifics).
 const TITLES_IN_NAME_LIST: &[&str] = &[
@@ -521,6 +521,35 @@ fn envelope_name(ws: &[Word<'_>], i: usize, text: &str) -> Option<usize> {
             .any(|p| p.bytes().next().is_some_and(|c| c.is_ascii_digit()));
     (letters && house && street).then_some(more)
 }
+
+/// What follows "ex-Soviet", "ex-Yugoslav" and is no name.
+const NOT_AFTER_EX: &[&str] = &[
+    "Republic",
+    "Republics",
+    "Union",
+    "State",
+    "States",
+    "Army",
+    "Party",
+    "Bloc",
+    "Empire",
+    "Kingdom",
+    "Federation",
+    "Government",
+    "Navy",
+    "Air",
+    "Forces",
+    "Army's",
+    "Countries",
+    "Territories",
+    "Member",
+    "Members",
+    "Prime",
+    "President",
+    "Minister",
+    "Officer",
+    "Leader",
+];
 
 /// Relatives: after a possessive, they make its owner a person.
 const KIN: &[&str] = &[
@@ -1202,6 +1231,25 @@ impl Person {
                 i += 1;
                 continue;
             }
+            // "by ex-Zombie Kleist", "ex-Beatle Ringo Starr": a former
+            // member of a band, a team, a party, then the name (not a
+            // former state: "ex-Soviet Republic").
+            if first == b'e'
+                && let Some(group) = w.strip_prefix("ex-")
+                && capitalised(group)
+                && let Some(next) = ws.get(i + 1)
+                && text.get(ws[i].end..next.start) == Some(" ")
+                && capitalised(next.text)
+                && !all_caps(next.text)
+                && !PLACE_WORDS.contains(next.text)
+                && !TITLES_BEFORE.contains(next.text)
+                && !NOT_AFTER_EX.contains(&next.text)
+            {
+                let n = Self::name_run(ws, i + 1, text);
+                push(out, i + 1, i + n, 0.7);
+                i += n + 1;
+                continue;
+            }
             // "I'm Misty's daughter", "roberto's wife": whose relative.
             if w.ends_with('s') && kin_owner(ws, i, text, lower_text) {
                 push(out, i, i, 0.8);
@@ -1400,6 +1448,16 @@ mod tests {
         assert!(
             found("Lyon's sister city, Nestlé's daughter company, the company's son.").is_empty()
         );
+    }
+
+    #[test]
+    fn a_former_member_then_the_name() {
+        assert_eq!(
+            found("This song by ex-Zombie Ahtisaari is great"),
+            ["Ahtisaari"]
+        );
+        assert_eq!(found("the ex-Beatle Ringo Starr sang"), ["Ringo Starr"]);
+        assert!(found("an ex-Soviet Republic, the ex-Yugoslav states").is_empty());
     }
 
     #[test]
