@@ -4,7 +4,8 @@
 //! "Koskikatu 25". The span grows over the street's name, an apartment or
 //! suite, and a following postcode and town ("75002 Paris", "London NW1"),
 //! or capitalised towns that end the line or the sentence ("63 Rue de
-//! Kairouan, Cite El Farik.").
+//! Kairouan, Cite El Farik.", "Loorenstrasse 149 street in Cimadera."). An
+//! English street word ends the street's name ("12 Baker Street in March").
 //!
 //! Scores: street word and number 0.8; with a postcode 0.9. A street word
 //! without a number is not an address ("the street was quiet").
@@ -33,7 +34,7 @@ use crate::lexicon::Lexicon;
 use crate::shared::Shared;
 
 pub const ADDRESS: Kind = Kind::new("postal-address", Label::Address);
-const ID: &str = "address@6";
+const ID: &str = "address@7";
 
 /// Street words whose number comes before them (English, French).
 const NUMBER_BEFORE: &[&str] = &[
@@ -953,6 +954,11 @@ fn forward(text: &str, e: usize) -> usize {
     {
         end = end.max(at);
     }
+    if end == e
+        && let Some(town) = town_in(&text[e..line_end])
+    {
+        end = e + town;
+    }
     if text[end..line_end].trim_matches([' ', ',', '.']).is_empty() {
         // The lines below.
         let mut line = line_end;
@@ -976,6 +982,28 @@ fn forward(text: &str, e: usize) -> usize {
         }
     }
     end
+}
+
+/// The town in "(street) in Cimadera." right after a street: capitalised
+/// words (and the links of town names) up to the end of the clause; how
+/// far it runs.
+fn town_in(rest: &str) -> Option<usize> {
+    let body = rest
+        .strip_prefix(" street in ")
+        .or_else(|| rest.strip_prefix(" in "))?;
+    let len = body
+        .find([',', '.', ';', '!', '?', '('])
+        .unwrap_or(body.len());
+    let town = body[..len].trim_end();
+    let words: Vec<&str> = town.split(' ').collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let shaped = (1..=4).contains(&words.len())
+        && words.first().is_some_and(|w| capital(w))
+        && words.iter().all(|w| {
+            (capital(w) && letters_word(w) && !crate::words::CALENDAR.contains(w))
+                || TOWN_LINKS.contains(&w.to_lowercase().as_str())
+        });
+    shaped.then(|| rest.len() - body.len() + town.len())
 }
 
 /// Every accepted street word has a house number near it: a digit at most
@@ -1131,9 +1159,12 @@ impl Address {
             };
             // The street's name runs to the end of the clause (FR "rue de la
             // Paix"), or for number-after styles to the number.
+            // (An English street word ends the name: "12 Baker Street in
+            // March".)
+            let english = number_first && ENGLISH.iter().any(|w| is(w));
             let mut end = match after.get(..after.len().min(6)).and_then(<[_]>::last) {
-                Some((pos, w)) => pos + w.trim_end_matches(['.', ',']).len(),
-                None => e,
+                Some((pos, w)) if !english => pos + w.trim_end_matches(['.', ',']).len(),
+                _ => e,
             };
             if !number_first
                 && let Some((pos, w)) = after.iter().take(5).find(|(_, w)| house_number(w))
@@ -1449,6 +1480,22 @@ mod tests {
         assert_eq!(found("12 rue Oberkampf\n2019\nnext"), ["12 rue Oberkampf"]);
         // A lower-case word stops the number before the street.
         assert_eq!(found("page 4 of 12 rue Oberkampf"), ["12 rue Oberkampf"]);
+    }
+
+    #[test]
+    fn the_town_the_street_is_in() {
+        assert_eq!(
+            found("It refers to Loorenstrasse 149 street in Cimadera. It was"),
+            ["Loorenstrasse 149 street in Cimadera"]
+        );
+        assert_eq!(
+            found("We met at 12 Baker Street in Villafranca del Cid, then left"),
+            ["12 Baker Street in Villafranca del Cid"]
+        );
+        assert_eq!(
+            found("We met at 12 Baker Street in March, then at 4 Elm Road in the rain."),
+            ["12 Baker Street", "4 Elm Road"]
+        );
     }
 
     #[test]

@@ -15,6 +15,8 @@
 //!   (first names that are also common words, "Grace", "Will", "May", are
 //!   left out of the gazetteer);
 //! - a capitalised word owns a relative: `I'm Misty's daughter` — 0.8;
+//! - a former member: `by ex-Zombie Kleist` — 0.7; an author's work: `the
+//!   Dratchev novel` (not a style, a period or a nationality) — 0.55;
 //! - the top line of a postal block (see `block`) reads as a name:
 //!   `Rolando Lettiere` above `Caspio` above `03220 Augsburger Str. 12` — 0.7.
 //!
@@ -31,7 +33,7 @@ use crate::names::{is_first_name, is_surname};
 use crate::words::{Word, WordList, all_caps, title_case, words};
 
 pub const PERSON: Kind = Kind::new("person", Label::Person);
-const ID: &str = "person@7";
+const ID: &str = "person@8";
 
 /// Titles kept in the name (French courtesy titles and British honorifics).
 const TITLES_IN_NAME_LIST: &[&str] = &[
@@ -520,6 +522,111 @@ fn envelope_name(ws: &[Word<'_>], i: usize, text: &str) -> Option<usize> {
             .iter()
             .any(|p| p.bytes().next().is_some_and(|c| c.is_ascii_digit()));
     (letters && house && street).then_some(more)
+}
+
+/// Works named after their author: "the Dratchev novel".
+const WORKS: &[&str] = &[
+    "novel",
+    "novels",
+    "thriller",
+    "thrillers",
+    "biography",
+    "memoir",
+    "memoirs",
+    "trilogy",
+    "poem",
+    "poems",
+    "essay",
+    "essays",
+    "short",
+    "screenplay",
+    "opera",
+    "symphony",
+    "sonata",
+    "concerto",
+    "sculpture",
+    "painting",
+    "paintings",
+    "portrait",
+    "canvas",
+];
+
+/// Capitalised words before a work that are no author: styles, periods,
+/// studios ("the Gothic novel", "the Pixar short").
+const NOT_AUTHORS: &[&str] = &[
+    "Gothic",
+    "Victorian",
+    "Romantic",
+    "Edwardian",
+    "Georgian",
+    "Elizabethan",
+    "Renaissance",
+    "Baroque",
+    "Modernist",
+    "Christmas",
+    "Booker",
+    "Goncourt",
+    "Pulitzer",
+    "Nobel",
+    "Disney",
+    "Pixar",
+    "Marvel",
+    "Netflix",
+    "Bond",
+    "Holocaust",
+    "Western",
+    "Southern",
+    "Northern",
+    "Eastern",
+    "Great",
+    "First",
+    "Second",
+    "Third",
+    "New",
+    "Old",
+    "Latin",
+    "Greek",
+    "Roman",
+    "English",
+    "French",
+    "German",
+    "Russian",
+    "American",
+    "British",
+    "Irish",
+    "Italian",
+    "Spanish",
+    "Japanese",
+    "Chinese",
+    "Indian",
+    "African",
+    "European",
+    "Dutch",
+    "Polish",
+    "Swedish",
+    "Norwegian",
+    "Danish",
+    "Finnish",
+    "Canadian",
+    "Australian",
+    "Mexican",
+];
+
+/// A capitalised word between "the" or "a" and a work: "the Ronner novel".
+fn authored(ws: &[Word<'_>], i: usize, text: &str) -> bool {
+    let (Some(prev), Some(next)) = (i.checked_sub(1).map(|p| &ws[p]), ws.get(i + 1)) else {
+        return false;
+    };
+    matches!(
+        prev.text,
+        "the" | "a" | "The" | "A" | "this" | "that" | "his" | "her" | "latest"
+    ) && text.get(prev.end..ws[i].start) == Some(" ")
+        && text.get(ws[i].end..next.start) == Some(" ")
+        && WORKS.contains(&next.text)
+        && !all_caps(ws[i].text)
+        && !NOT_AUTHORS.contains(&ws[i].text)
+        && !ws[i].text.ends_with("ian")
+        && !ws[i].text.ends_with("ish")
 }
 
 /// What follows "ex-Soviet", "ex-Yugoslav" and is no name.
@@ -1383,6 +1490,13 @@ impl Person {
                 let n = 1 + Self::name_run(ws, i + 2, text).min(1);
                 push(out, i, i + n, if initial(w) { 0.75 } else { 0.7 });
                 i += n + 1;
+                continue;
+            }
+            // "the Dratchev novel", "a Grisham thriller": an author's
+            // work, named after them.
+            if name_like && authored(ws, i, text) {
+                push(out, i, i, 0.55);
+                i += 1;
                 continue;
             }
             // A surname of the gazetteer alone, inside a sentence after a
