@@ -258,7 +258,9 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
     // the runs of set bits are read off with `trailing_zeros` (a word is
     // about five bytes: a loop with a branch per byte cost twice as much).
     let b = text.as_bytes();
-    let mut out = Vec::with_capacity(b.len() / 6);
+    // (About one word in six bytes; a short text's few words fit without
+    // growing the vector.)
+    let mut out = Vec::with_capacity(b.len() / 6 + 4);
     // The start of a run of word bytes not yet ended.
     let mut open: Option<usize> = None;
     let mut base = 0;

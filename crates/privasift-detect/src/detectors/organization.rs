@@ -33,6 +33,8 @@
 //! `de`... Score 0.7. Brand names alone elsewhere ("which later became
 //! Zillow") are missed: that is the model layer's job.
 
+use std::sync::LazyLock;
+
 use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
@@ -585,11 +587,20 @@ impl Detector for Organization {
 /// "A, B and C" or "A, B & C" ("Jones, Mitchell and Williams", "Barnett,
 /// Melton & Garcia"), none of them a first name alone or a place. 0.7.
 fn firm_names(text: &str, out: &mut Vec<Span>) {
+    // (The finders are built once: building one costs more than searching
+    // a short text.)
+    static JOINERS: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+        [
+            memchr::memmem::Finder::new(" and "),
+            memchr::memmem::Finder::new(" & "),
+        ]
+    });
     let b = text.as_bytes();
     let surname =
         |w: &Word<'_>| capitalised(w.text) && !all_caps(w.text) && crate::names::is_surname(w.text);
-    for joiner in [&b" and "[..], &b" & "[..]] {
-        for at in memchr::memmem::find_iter(b, joiner) {
+    for finder in &*JOINERS {
+        let joiner = finder.needle();
+        for at in finder.find_iter(b) {
             let after = at + joiner.len();
             let (_, Some(last)) = word_at(text, after) else {
                 continue;

@@ -468,16 +468,12 @@ fn speaker(ws: &[Word<'_>], i: usize, text: &str) -> bool {
         "résumé",
     ];
     let w = &ws[i];
-    if !opens_line(text, w.start) {
-        return false;
-    }
-    if NOT_SPEAKERS.contains(&w.text.to_lowercase().as_str()) {
-        return false;
-    }
-    let rest = &text[w.end..];
-    rest.strip_prefix(':')
+    // The colon and the quotation first: most words have neither.
+    let quoted = text[w.end..]
+        .strip_prefix(':')
         .map(|r| r.trim_start_matches(' '))
-        .is_some_and(|r| r.starts_with(['"', '“', '«']))
+        .is_some_and(|r| r.starts_with(['"', '“', '«']));
+    quoted && opens_line(text, w.start) && !NOT_SPEAKERS.contains(&w.text.to_lowercase().as_str())
 }
 
 /// The name line of an address block: two or three capitalised words alone
