@@ -21,6 +21,10 @@ const MORE: &str = include_str!("data/special_categories_more.jsonl");
 /// HR e-mails, CVs, dating profiles, court reports, medical letters), all
 /// nine categories, written after the second.
 const THIRD: &str = include_str!("data/special_categories_third.jsonl");
+/// A fourth tuning set (reviews, support tickets, posts, police blotters,
+/// school and HR forms, face unlock, voice assistants, timeclocks) for the
+/// five categories the held-out set found weakest.
+const FOURTH: &str = include_str!("data/special_categories_fourth.jsonl");
 /// Written independently of the lexicons and never used to tune them.
 const HELDOUT: &str = include_str!("data/special_categories_heldout.jsonl");
 
@@ -186,6 +190,40 @@ fn third_tuning_set_scores() {
         ("RELIGION_OR_BELIEF", 0.95, 0.85),
         ("SEXUAL_ORIENTATION_OR_LIFE", 0.95, 0.75),
         ("TRADE_UNION", 0.95, 0.9),
+    ];
+    for (category, p, r) in floors {
+        let k = counts.get(category).copied().unwrap_or_default();
+        assert!(
+            k.precision() >= p && k.recall() >= r,
+            "{category}: P {:.2} R {:.2}, floors P {p} R {r}",
+            k.precision(),
+            k.recall()
+        );
+    }
+    let short: Vec<&String> = counts
+        .iter()
+        .filter(|(_, k)| k.recall() < 0.85 || k.precision() < 0.9)
+        .map(|(c, _)| c)
+        .collect();
+    println!("\nbelow the issue's targets (P 0.90, R 0.85): {short:?}");
+}
+
+/// The fourth tuning set: each category has a floor a little under the
+/// level reached after the lexicons were extended from its misses (first
+/// measured at P 0.89-1.00, R 0.50-0.96 per category), as a regression
+/// guard. What it still misses is mostly a couple said without a word for
+/// it ("Me (29F) and my girlfriend (31F)", "Thomas vit en couple avec
+/// Julien").
+#[test]
+fn fourth_tuning_set_scores() {
+    assert_eq!(FOURTH.lines().count(), 160);
+    let counts = score(FOURTH, "fourth tuning set");
+    let floors: [(&str, f64, f64); 5] = [
+        ("BIOMETRIC", 0.9, 0.9),
+        ("CRIMINAL_OFFENCE", 0.95, 0.95),
+        ("GENETIC", 0.95, 0.9),
+        ("HEALTH", 0.9, 0.85),
+        ("SEXUAL_ORIENTATION_OR_LIFE", 0.95, 0.6),
     ];
     for (category, p, r) in floors {
         let k = counts.get(category).copied().unwrap_or_default();
