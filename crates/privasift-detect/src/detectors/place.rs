@@ -38,7 +38,7 @@ use crate::BuildError;
 use crate::words::{KeyFilter, Word, all_caps, capital_starts, is_word_byte, word_at, word_before};
 
 pub const PLACE_NAME: Kind = Kind::context("place-name", Label::Location);
-const ID: &str = "place-name@6";
+const ID: &str = "place-name@7";
 
 /// The longest name, in words, the gazetteer is searched for.
 const MAX_WORDS: usize = 4;
@@ -334,6 +334,31 @@ impl Place {
                     },
                 );
             }
+        }
+        // French (and some English) names of countries and world cities
+        // that differ from the local or English one ("Irak", "Édimbourg",
+        // "Genève", "Lisbon"), written for privasift.
+        for line in include_str!("../../data/places/exonyms.tsv").lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(name), Some(tier), Some(kind)) = (cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            add(
+                name,
+                Entry {
+                    ambiguous: tier == "2",
+                    major: tier == "1",
+                    sort: if kind == "country" {
+                        Sort::Country
+                    } else {
+                        Sort::City
+                    },
+                },
+            );
         }
         // Country names of the `fake` crate's locales, and the nations of
         // the United Kingdom.
@@ -749,6 +774,17 @@ mod tests {
             .into_iter()
             .map(|(s, _, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn french_names_of_countries_and_cities() {
+        assert_eq!(
+            found("Ayant fui l’Irak, il fut jugé à Édimbourg, puis vécut à Genève et en Syrie."),
+            ["Irak", "Édimbourg", "Genève", "Syrie"]
+        );
+        // Also a common word or a first name: only after a preposition.
+        assert!(found("Valence et Gênes sont venus.").is_empty());
+        assert_eq!(found("Il vit à Valence."), ["Valence"]);
     }
 
     #[test]
