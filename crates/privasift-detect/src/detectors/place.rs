@@ -38,7 +38,7 @@ use crate::BuildError;
 use crate::words::{KeyFilter, Word, all_caps, capital_starts, is_word_byte, word_at, word_before};
 
 pub const PLACE_NAME: Kind = Kind::context("place-name", Label::Location);
-const ID: &str = "place-name@7";
+const ID: &str = "place-name@8";
 
 /// The longest name, in words, the gazetteer is searched for.
 const MAX_WORDS: usize = 4;
@@ -490,6 +490,69 @@ fn not_a_place(w: &str) -> bool {
 
 /// The end of a place's name that starts with `first` (written as a name)
 /// after a verb of travel or residence and its preposition.
+/// Buildings and public places whose name follows their noun and a link,
+/// in French: "Palais des Droits de l'Homme", "Parc des Princes", "Place
+/// de la Concorde" (not "Place Your Order").
+const LANDMARKS: &[&str] = &[
+    "Palais",
+    "Château",
+    "Parc",
+    "Jardin",
+    "Jardins",
+    "Pont",
+    "Porte",
+    "Place",
+    "Quai",
+    "Esplanade",
+    "Cathédrale",
+    "Basilique",
+    "Abbaye",
+    "Gare",
+    "Aéroport",
+];
+
+/// Links inside a landmark's name.
+const LANDMARK_LINKS: &[&str] = &[
+    "de", "des", "du", "la", "le", "les", "l'", "l’", "d'", "d’", "et", "aux", "au", "sur",
+];
+
+/// A landmark: a noun of [`LANDMARKS`], then a capitalised word, maybe
+/// after links ("des Droits de l'Homme"); the end of the name.
+fn landmark(text: &str, first: &Word<'_>) -> Option<usize> {
+    if !LANDMARKS.contains(&first.text) {
+        return None;
+    }
+    let b = text.as_bytes();
+    let mut end = first.end;
+    let mut at = first.end;
+    let mut names = 0;
+    for _ in 0..8 {
+        if b.get(at) != Some(&b' ') {
+            break;
+        }
+        let (_, Some(w)) = word_at(text, at + 1) else {
+            break;
+        };
+        if w.start != at + 1 {
+            break;
+        }
+        // An elided link is glued to the next word: "l'Homme".
+        let (link, rest) = LANDMARK_LINKS
+            .iter()
+            .filter(|l| l.ends_with(['\'', '’']))
+            .find_map(|l| w.text.strip_prefix(l).map(|r| (true, r)))
+            .unwrap_or((LANDMARK_LINKS.contains(&w.text), w.text));
+        if written_as_name(rest) == Cased::Title && (names > 0 || at > first.end || link) {
+            names += 1;
+            end = w.end;
+        } else if !link {
+            break;
+        }
+        at = w.end;
+    }
+    (names > 0).then_some(end)
+}
+
 fn after_cue(text: &str, first: &Word<'_>, cased: Cased) -> Option<usize> {
     let b = text.as_bytes();
     if first.start < 2 || b[first.start - 1] != b' ' {
@@ -724,6 +787,10 @@ impl Place {
             return Some(next);
         }
         let Some(entry) = self.lookup(&first, text, &mut scratch.key, &mut scratch.run) else {
+            if let Some(end) = landmark(text, &first) {
+                out.push(Span::new(first.start, end, PLACE_NAME, 0.65, ID));
+                return Some(next.max(end));
+            }
             if let Some(end) = after_cue(text, &first, cased) {
                 out.push(Span::new(first.start, end, PLACE_NAME, 0.65, ID));
                 return Some(next.max(end));
@@ -774,6 +841,16 @@ mod tests {
             .into_iter()
             .map(|(s, _, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn landmarks_named_after_their_noun() {
+        assert_eq!(
+            found("au Palais des Droits de l’Homme, à Strasbourg"),
+            ["Palais des Droits de l’Homme", "Strasbourg"]
+        );
+        assert_eq!(found("la Place de la Concorde."), ["Place de la Concorde"]);
+        assert!(found("Place Your Order. Parc des jeux. Blue Square Premier").is_empty());
     }
 
     #[test]
