@@ -33,7 +33,7 @@ use crate::names::{is_first_name, is_surname};
 use crate::words::{Word, WordList, all_caps, title_case, words};
 
 pub const PERSON: Kind = Kind::new("person", Label::Person);
-const ID: &str = "person@8";
+const ID: &str = "person@9";
 
 /// Titles kept in the name (French courtesy titles and British honorifics).
 const TITLES_IN_NAME_LIST: &[&str] = &[
@@ -1019,7 +1019,22 @@ fn middle_initial(w: &str) -> bool {
 /// no name.
 fn listed_initial(ws: &[Word<'_>], i: usize, text: &str) -> Option<usize> {
     let w = ws[i].text;
-    if w.len() != 2 || !w.ends_with('.') || !w.as_bytes()[0].is_ascii_uppercase() || i < 1 {
+    if w.len() != 2 || !w.ends_with('.') || !w.as_bytes()[0].is_ascii_uppercase() {
+        return None;
+    }
+    // A list of counsel, a name per line and a comma after it: "G. Platt,
+    // solicitor", "P. Havers, avocat, conseil".
+    if opens_line(text, ws[i].start)
+        && let Some(next) = ws.get(i + 1)
+        && text.get(ws[i].end..next.start) == Some(" ")
+        && capitalised(next.text)
+        && !all_caps(next.text)
+        && text[next.end..].starts_with(", ")
+        && text[next.end + 2..].starts_with(|c: char| c.is_lowercase() || c.is_uppercase())
+    {
+        return Some(1);
+    }
+    if i < 1 {
         return None;
     }
     let gap = text.get(ws[i - 1].end..ws[i].start)?;
@@ -1368,7 +1383,18 @@ impl Person {
             }
             let next_run = || Self::name_run(ws, i + 1, text);
             if TITLES_IN_NAME.contains(w) || TITLES_BEFORE.contains(w) {
-                let n = next_run();
+                let mut n = next_run();
+                // A peer's title: "Lord Rodger of Earlsferry".
+                if n > 0
+                    && matches!(w, "Lord" | "Lady" | "Baron" | "Baroness")
+                    && let (Some(of), Some(seat)) = (ws.get(i + n + 1), ws.get(i + n + 2))
+                    && of.text == "of"
+                    && text.get(ws[i + n].end..of.start) == Some(" ")
+                    && text.get(of.end..seat.start) == Some(" ")
+                    && capitalised(seat.text)
+                {
+                    n += 2;
+                }
                 if n > 0 {
                     let from = if TITLES_IN_NAME.contains(w) { i } else { i + 1 };
                     push(out, from, i + n, 0.9);
@@ -1558,6 +1584,24 @@ mod tests {
         assert!(
             found("Lyon's sister city, Nestlé's daughter company, the company's son.").is_empty()
         );
+    }
+
+    #[test]
+    fn counsel_listed_one_per_line_and_peers() {
+        assert_eq!(
+            found(
+                "pour le requérant\nMM. M. Clare, conseil,\nG. Platt, solicitor.\nP. Havers, avocat"
+            ),
+            ["MM. M. Clare", "G. Platt", "P. Havers"]
+        );
+        assert_eq!(
+            found("agent,\nLord Rodger of Earlsferry, QC, Lord Advocate"),
+            // (An office held by one person names that person, as the
+            // court decisions' annotators have it.)
+            ["Lord Rodger of Earlsferry", "Lord Advocate"]
+        );
+        // A heading, not a name.
+        assert!(found("A. Introduction\nB. The facts\n").is_empty());
     }
 
     #[test]
