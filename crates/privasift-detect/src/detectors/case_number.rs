@@ -9,8 +9,9 @@
 //! Candidates: "n°", "no", "No." or "nos" then a number of 3 to 6 digits, a
 //! slash and a two-digit year, or the four-part form (1 to 3 digits, a
 //! four-digit year from 1950, then two groups of 3 digits). The word is
-//! required: without it the numbers look like many others. Only the number
-//! is reported.
+//! required: without it the numbers look like many others, but it covers
+//! a list that follows it ("nos 29701/96, 29702/96 et 29703/96"). Only the
+//! numbers are reported.
 
 use privasift_core::{Candidate, Detector, Kind, Label, Pattern, Span};
 
@@ -18,7 +19,7 @@ use crate::BuildError;
 use crate::context::byte_at;
 
 pub const CASE_NUMBER: Kind = Kind::context("case-number", Label::Code);
-const ID: &str = "case-number@1";
+const ID: &str = "case-number@2";
 
 pub struct CaseNumber;
 
@@ -39,9 +40,16 @@ impl Detector for CaseNumber {
 
     fn patterns(&self) -> Vec<Pattern> {
         vec![
-            Pattern::new(r"(?-u:\b)(?:n°|N°|no|No|nos|Nos)\.? ?[0-9]{3,6}/[0-9]{2}(?-u:\b)"),
+            Pattern::new(
+                r"(?-u:\b)(?:n°|N°|no|No|nos|Nos|numéros|numéros de dossier)\.? ?[0-9]{3,6}/[0-9]{2}(?-u:\b)",
+            ),
             Pattern::new(
                 r"(?-u:\b)(?:n°|N°|no|No)\.? ?[0-9]{1,3}/(?:19[5-9][0-9]|20[0-9]{2})/[0-9]{3}/[0-9]{3}(?-u:\b)",
+            ),
+            // Three application numbers in a row make a list without the
+            // word: "26480/95, 28291/95, 29280/95".
+            Pattern::new(
+                r"(?-u:\b)[0-9]{4,6}/[0-9]{2}, [0-9]{4,6}/[0-9]{2}, [0-9]{4,6}/[0-9]{2}(?-u:\b)",
             ),
         ]
     }
@@ -57,8 +65,41 @@ impl Detector for CaseNumber {
             return false;
         };
         let start = c.start + first_digit;
-        let score = if c.pattern == 0 { 0.75 } else { 0.8 };
-        out.push(Span::new(start, c.end, CASE_NUMBER, score, ID));
+        let score = if c.pattern == 1 { 0.8 } else { 0.75 };
+        // A list found by its shape: each of its numbers, to the last.
+        let first_end = if c.pattern == 2 {
+            start + text[start..].find(',').unwrap_or(c.end - start)
+        } else {
+            c.end
+        };
+        out.push(Span::new(start, first_end, CASE_NUMBER, score, ID));
+        // The others of a list: "(nos 28309/06 et 48102/06)", "nos
+        // 29701/96, 29702/96 and 29703/96".
+        let mut at = first_end;
+        while c.pattern != 1 {
+            let rest = &text[at..];
+            let Some(next) = [", et ", ", and ", ", ", " et ", " and ", " & "]
+                .iter()
+                .find_map(|sep| rest.strip_prefix(sep))
+            else {
+                break;
+            };
+            let from = text.len() - next.len();
+            let b = next.as_bytes();
+            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            let year = b
+                .get(digits + 1..)
+                .map_or(0, |y| y.iter().take_while(|c| c.is_ascii_digit()).count());
+            if !(3..=6).contains(&digits) || b.get(digits) != Some(&b'/') || year != 2 {
+                break;
+            }
+            let end = from + digits + 3;
+            if byte_at(text, end).is_some_and(|b| b == b'/' || b.is_ascii_alphanumeric()) {
+                break;
+            }
+            out.push(Span::new(from, end, CASE_NUMBER, score, ID));
+            at = end;
+        }
         true
     }
 }
@@ -74,6 +115,30 @@ mod tests {
             .into_iter()
             .map(|(s, _, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn lists_of_application_numbers() {
+        assert_eq!(
+            found("les requêtes (nos 28309/06 et 48102/06) contre la Pologne"),
+            ["28309/06", "48102/06"]
+        );
+        assert_eq!(
+            found("applications nos. 29701/96, 29702/96 and 29703/96."),
+            ["29701/96", "29702/96", "29703/96"]
+        );
+        assert_eq!(
+            found("(nos 1/95). 26480/95, 28291/95, 29280/95, 26699/96 et 29700/96."),
+            ["26480/95", "28291/95", "29280/95", "26699/96", "29700/96"]
+        );
+        assert_eq!(
+            found("sous les numéros de dossier 36529/97 et 37393/97, respectivement"),
+            ["36529/97", "37393/97"]
+        );
+        // Two numbers without the word: no list.
+        assert!(found("pages 1234/56, 7890/12.").is_empty());
+        // Not a list of application numbers: a date after the comma.
+        assert_eq!(found("no 31831/96, 12/05/1998"), ["31831/96"]);
     }
 
     #[test]
