@@ -74,33 +74,40 @@ impl Detector for CaseNumber {
         };
         out.push(Span::new(start, first_end, CASE_NUMBER, score, ID));
         // The others of a list: "(nos 28309/06 et 48102/06)", "nos
-        // 29701/96, 29702/96 and 29703/96".
-        let mut at = first_end;
-        while c.pattern != 1 {
-            let rest = &text[at..];
-            let Some(next) = [", et ", ", and ", ", ", " et ", " and ", " & "]
-                .iter()
-                .find_map(|sep| rest.strip_prefix(sep))
-            else {
-                break;
-            };
-            let from = text.len() - next.len();
-            let b = next.as_bytes();
-            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-            let year = b
-                .get(digits + 1..)
-                .map_or(0, |y| y.iter().take_while(|c| c.is_ascii_digit()).count());
-            if !(3..=6).contains(&digits) || b.get(digits) != Some(&b'/') || year != 2 {
-                break;
-            }
-            let end = from + digits + 3;
-            if byte_at(text, end).is_some_and(|b| b == b'/' || b.is_ascii_alphanumeric()) {
-                break;
-            }
-            out.push(Span::new(from, end, CASE_NUMBER, score, ID));
-            at = end;
+        // 29701/96, 29702/96 and 29703/96". (The four-part form comes alone.)
+        if c.pattern != 1 {
+            rest_of_list(text, first_end, score, out);
         }
         true
+    }
+}
+
+/// The application numbers that follow one at `at`, separated by commas or
+/// "et"/"and", each pushed with `score`.
+fn rest_of_list(text: &str, mut at: usize, score: f32, out: &mut Vec<Span>) {
+    loop {
+        let rest = &text[at..];
+        let Some(next) = [", et ", ", and ", ", ", " et ", " and ", " & "]
+            .iter()
+            .find_map(|sep| rest.strip_prefix(sep))
+        else {
+            break;
+        };
+        let from = text.len() - next.len();
+        let b = next.as_bytes();
+        let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+        let year = b
+            .get(digits + 1..)
+            .map_or(0, |y| y.iter().take_while(|c| c.is_ascii_digit()).count());
+        if !(3..=6).contains(&digits) || b.get(digits) != Some(&b'/') || year != 2 {
+            break;
+        }
+        let end = from + digits + 3;
+        if byte_at(text, end).is_some_and(|b| b == b'/' || b.is_ascii_alphanumeric()) {
+            break;
+        }
+        out.push(Span::new(from, end, CASE_NUMBER, score, ID));
+        at = end;
     }
 }
 
