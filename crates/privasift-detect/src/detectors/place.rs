@@ -1,4 +1,4 @@
-//! Place names: cities, countries, regions (`place-name@1`, LOCATION).
+//! Place names: cities, countries, regions (`place-name@8`, LOCATION).
 //!
 //! A city or a country is not personal data on its own, so `place-name` is
 //! a context kind ([`Kind::context`]): scans do not count it as personal
