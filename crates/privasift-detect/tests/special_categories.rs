@@ -138,6 +138,26 @@ fn record_level_precision_and_recall_per_category() {
     println!("\nbelow the issue's recall target of 0.85: {short:?}");
 }
 
+/// Fails when a category falls under its floors (precision, recall), then
+/// prints the categories under the issue's targets.
+fn hold_floors(counts: &BTreeMap<String, Counts>, floors: &[(&str, f64, f64)]) {
+    for &(category, p, r) in floors {
+        let k = counts.get(category).copied().unwrap_or_default();
+        assert!(
+            k.precision() >= p && k.recall() >= r,
+            "{category}: P {:.2} R {:.2}, floors P {p} R {r}",
+            k.precision(),
+            k.recall()
+        );
+    }
+    let short: Vec<&String> = counts
+        .iter()
+        .filter(|(_, k)| k.recall() < 0.85 || k.precision() < 0.9)
+        .map(|(c, _)| c)
+        .collect();
+    println!("\nbelow the issue's targets (P 0.90, R 0.85): {short:?}");
+}
+
 /// The second tuning set: it does not meet the issue's targets everywhere
 /// (a couple or a gender said without a word for them: "Hannah here, my
 /// wife Jess and I"), so each category has a floor at the level measured
@@ -153,21 +173,7 @@ fn harder_tuning_set_scores() {
         ("RELIGION_OR_BELIEF", 1.0, 1.0),
         ("SEXUAL_ORIENTATION_OR_LIFE", 0.9, 0.6),
     ];
-    for (category, p, r) in floors {
-        let k = counts.get(category).copied().unwrap_or_default();
-        assert!(
-            k.precision() >= p && k.recall() >= r,
-            "{category}: P {:.2} R {:.2}, floors P {p} R {r}",
-            k.precision(),
-            k.recall()
-        );
-    }
-    let short: Vec<&String> = counts
-        .iter()
-        .filter(|(_, k)| k.recall() < 0.85 || k.precision() < 0.9)
-        .map(|(c, _)| c)
-        .collect();
-    println!("\nbelow the issue's targets (P 0.90, R 0.85): {short:?}");
+    hold_floors(&counts, &floors);
 }
 
 /// The third tuning set: each category has a floor a little under the level
@@ -191,21 +197,7 @@ fn third_tuning_set_scores() {
         ("SEXUAL_ORIENTATION_OR_LIFE", 0.95, 0.75),
         ("TRADE_UNION", 0.95, 0.9),
     ];
-    for (category, p, r) in floors {
-        let k = counts.get(category).copied().unwrap_or_default();
-        assert!(
-            k.precision() >= p && k.recall() >= r,
-            "{category}: P {:.2} R {:.2}, floors P {p} R {r}",
-            k.precision(),
-            k.recall()
-        );
-    }
-    let short: Vec<&String> = counts
-        .iter()
-        .filter(|(_, k)| k.recall() < 0.85 || k.precision() < 0.9)
-        .map(|(c, _)| c)
-        .collect();
-    println!("\nbelow the issue's targets (P 0.90, R 0.85): {short:?}");
+    hold_floors(&counts, &floors);
 }
 
 /// The fourth tuning set: each category has a floor a little under the
@@ -225,21 +217,7 @@ fn fourth_tuning_set_scores() {
         ("HEALTH", 0.9, 0.85),
         ("SEXUAL_ORIENTATION_OR_LIFE", 0.95, 0.6),
     ];
-    for (category, p, r) in floors {
-        let k = counts.get(category).copied().unwrap_or_default();
-        assert!(
-            k.precision() >= p && k.recall() >= r,
-            "{category}: P {:.2} R {:.2}, floors P {p} R {r}",
-            k.precision(),
-            k.recall()
-        );
-    }
-    let short: Vec<&String> = counts
-        .iter()
-        .filter(|(_, k)| k.recall() < 0.85 || k.precision() < 0.9)
-        .map(|(c, _)| c)
-        .collect();
-    println!("\nbelow the issue's targets (P 0.90, R 0.85): {short:?}");
+    hold_floors(&counts, &floors);
 }
 
 /// The held-out set: figures a user can expect on text the lexicons were
