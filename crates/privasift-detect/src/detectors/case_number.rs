@@ -65,6 +65,10 @@ impl Detector for CaseNumber {
             return false;
         };
         let start = c.start + first_digit;
+        // Inside a list already walked from its head: nothing more.
+        if c.pattern == 2 && in_list(text, start) {
+            return false;
+        }
         let score = if c.pattern == 1 { 0.8 } else { 0.75 };
         // A list found by its shape: each of its numbers, to the last.
         let first_end = if c.pattern == 2 {
@@ -82,9 +86,29 @@ impl Detector for CaseNumber {
     }
 }
 
+/// Whether an application number and a separator of a list come just
+/// before byte `at` ("29701/96, " before "29702/96").
+fn in_list(text: &str, at: usize) -> bool {
+    let head = &text.as_bytes()[..at];
+    let Some(before) = [&b", et "[..], b", and ", b", ", b" et ", b" and ", b" & "]
+        .iter()
+        .find_map(|sep| head.strip_suffix(*sep))
+    else {
+        return false;
+    };
+    let year = before
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    year == 2 && before.len() > 2 && before[before.len() - 3] == b'/'
+}
+
 /// The application numbers that follow one at `at`, separated by commas or
 /// "et"/"and", each pushed with `score`.
 fn rest_of_list(text: &str, mut at: usize, score: f32, out: &mut Vec<Span>) {
+    // (Linear: a list is walked once, from its head; `confirm` skips the
+    // candidates inside it.)
     loop {
         let rest = &text[at..];
         let Some(next) = [", et ", ", and ", ", ", " et ", " and ", " & "]
@@ -142,6 +166,9 @@ mod tests {
             found("sous les numéros de dossier 36529/97 et 37393/97, respectivement"),
             ["36529/97", "37393/97"]
         );
+        // A long list: each number once (the walk starts at its head only).
+        let long: Vec<String> = (0..2000).map(|i| format!("{}/96", 10_000 + i)).collect();
+        assert_eq!(found(&long.join(", ")).len(), 2000);
         // Two numbers without the word: no list.
         assert!(found("pages 1234/56, 7890/12.").is_empty());
         // Not a list of application numbers: a date after the comma.

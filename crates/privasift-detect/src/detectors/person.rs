@@ -1215,21 +1215,26 @@ impl Detector for Person {
         self.find(&ws, text, lower_text, out);
         // The recipient of a postal block ("Name / Company / 12 Street"),
         // and not its company (which the envelope rule may have taken).
-        for block in crate::block::postal_blocks(text) {
-            let mut k = found_from;
-            while k < out.len() {
-                let s = &out[k];
-                if block
-                    .organisations
-                    .iter()
-                    .any(|&(a, e)| a <= s.start && s.end <= e)
-                {
-                    out.remove(k);
-                } else {
-                    k += 1;
-                }
-            }
-            for (s, e) in block.names {
+        let blocks = crate::block::postal_blocks(text);
+        if !blocks.is_empty() {
+            // (Lines in text order: one pass over the spans, a binary
+            // search each, however many blocks an address book holds.)
+            let mut companies: Vec<(usize, usize)> = blocks
+                .iter()
+                .flat_map(|b| b.organisations.iter().copied())
+                .collect();
+            companies.sort_unstable();
+            let in_company = |s: &Span| {
+                let k = companies.partition_point(|&(a, _)| a <= s.start);
+                k > 0 && s.end <= companies[k - 1].1
+            };
+            // (Only this detector's spans: those from `found_from` on.)
+            let mut seen = 0;
+            out.retain(|s| {
+                seen += 1;
+                seen <= found_from || !in_company(s)
+            });
+            for (s, e) in blocks.into_iter().flat_map(|b| b.names) {
                 out.push(Span::new(s, e, PERSON, 0.7, ID));
             }
         }
@@ -1247,21 +1252,24 @@ impl Person {
         out: &mut Vec<Span>,
         from: usize,
     ) {
-        let mut parts: Vec<&str> = Vec::new();
+        // (Sets and binary searches: an address book or a list of names
+        // holds thousands of names, and a scan per name was quadratic.)
+        let mut parts: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         for s in out.get(from..).unwrap_or_default() {
             if s.score < 0.7 {
                 continue;
             }
-            for w in ws.iter().filter(|w| w.start >= s.start && w.end <= s.end) {
+            // The words inside the span (words are in text order).
+            let first = ws.partition_point(|w| w.start < s.start);
+            for w in ws[first..].iter().take_while(|w| w.end <= s.end) {
                 // (In text all in lower case, names are too.)
                 if w.text.chars().count() >= 3
                     && (capitalised(w.text) || (lower_text && plain_word(w.text)))
                     && !all_caps(w.text)
                     && !TITLES_IN_NAME.contains(w.text)
                     && !TITLES_BEFORE.contains(w.text)
-                    && !parts.contains(&w.text)
                 {
-                    parts.push(w.text);
+                    parts.insert(w.text);
                 }
             }
         }
@@ -1269,14 +1277,27 @@ impl Person {
             return;
         }
         // A lone surname (0.55) does not keep a repeat from being found
-        // there: the repeat scores higher and wins the overlap.
-        let taken: Vec<(usize, usize)> = out
+        // there: the repeat scores higher and wins the overlap. (Merged
+        // into disjoint ranges in text order.)
+        let mut spans: Vec<(usize, usize)> = out
             .get(from..)
             .unwrap_or_default()
             .iter()
             .filter(|s| s.score >= 0.6)
             .map(|s| (s.start, s.end))
             .collect();
+        spans.sort_unstable();
+        let mut taken: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+        for (a, b) in spans {
+            match taken.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => taken.push((a, b)),
+            }
+        }
+        let overlaps_taken = |s: usize, e: usize| {
+            let k = taken.partition_point(|&(a, _)| a < e);
+            k > 0 && taken[k - 1].1 > s
+        };
         let repeats_from = out.len();
         for w in ws {
             let bare = w
@@ -1284,11 +1305,11 @@ impl Person {
                 .strip_suffix("'s")
                 .or_else(|| w.text.strip_suffix("’s"))
                 .unwrap_or(w.text);
-            if !parts.contains(&bare) {
+            if !parts.contains(bare) {
                 continue;
             }
             let end = w.start + bare.len();
-            if taken.iter().any(|&(a, b)| a < end && w.start < b) {
+            if overlaps_taken(w.start, end) {
                 continue;
             }
             // "Tzigane Lantos" again is one mention, not two.

@@ -21,6 +21,8 @@
 //! reported as the span; `scan` reports at record level which categories a
 //! record reveals, and `clean`'s default policy drops such records.
 
+use std::cell::OnceCell;
+
 use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
@@ -569,7 +571,21 @@ impl Special {
         })
     }
 
-    fn score(&self, text: &str, start: usize, end: usize) -> f32 {
+    /// What the record's opening says, worked out once per text: where
+    /// its first profile word is, and whether it opens as a profile or a
+    /// form ("Matt, 29.", "HR disclosure form:").
+    fn record(&self, text: &str) -> Record {
+        Record {
+            first_profile: self
+                .profile
+                .find(text, 0, text.len())
+                .next()
+                .map(|(_, e, _)| e),
+            opens_as_profile: opens_with_name_and_age(text) || self.opens_with_form_label(text),
+        }
+    }
+
+    fn score(&self, text: &str, start: usize, end: usize, record: &OnceCell<Record>) -> f32 {
         let (s, e) = sentence(text, start, end);
         let generic = self.generic(text, s, e);
         if self.first.any(text, s, e)
@@ -584,11 +600,10 @@ impl Special {
         {
             return 0.85;
         }
-        let head_end = text.len().min(start.max(200));
-        if self.profile.any(text, 0, floor_boundary(text, head_end))
-            || opens_with_name_and_age(text)
-            || self.opens_with_form_label(text)
-        {
+        // A profile word before the term (or in the first 200 bytes).
+        let head_end = floor_boundary(text, text.len().min(start.max(200)));
+        let record = record.get_or_init(|| self.record(text));
+        if record.first_profile.is_some_and(|e| e <= head_end) || record.opens_as_profile {
             return 0.85;
         }
         if !generic
@@ -600,6 +615,14 @@ impl Special {
         }
         0.3
     }
+}
+
+/// What a record's opening says about all of its terms (see
+/// [`Special::record`]).
+struct Record {
+    /// Where the first profile word ends.
+    first_profile: Option<usize>,
+    opens_as_profile: bool,
 }
 
 /// A diary's count of time, with no subject: "Two months off the
@@ -638,9 +661,12 @@ fn first_word(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
 /// A profile's opening: a capitalised first word, a comma and an age ("Matt,
 /// 29.", "Inès, 34 ans").
 fn opens_with_name_and_age(text: &str) -> bool {
-    let Some((name, rest)) = text.split_once(", ") else {
+    // (A name is a short first word: look no further than the opening.)
+    let head = &text[..floor_boundary(text, text.len().min(40))];
+    let Some(comma) = head.find(", ") else {
         return false;
     };
+    let (name, rest) = (&text[..comma], &text[comma + 2..]);
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     name.chars().next().is_some_and(char::is_uppercase)
         && name.chars().skip(1).all(char::is_lowercase)
@@ -712,6 +738,7 @@ impl Detector for Special {
 impl Special {
     fn find_in(&self, text: &str, shared: &Shared, out: &mut Vec<Span>) {
         let mut done = 0usize;
+        let record = OnceCell::new();
         for (s, e, owner) in self.lexicon.find_all(text, shared) {
             if owner == ORG_ANCHOR {
                 // Organisation names: the regexes run only around an anchor.
@@ -727,7 +754,7 @@ impl Special {
                             continue;
                         }
                         let (a, b) = (lo + m.start(), lo + m.start() + name.len());
-                        out.push(Span::new(a, b, *kind, self.score(text, a, b), ID));
+                        out.push(Span::new(a, b, *kind, self.score(text, a, b, &record), ID));
                     }
                 }
                 done = hi;
@@ -736,7 +763,7 @@ impl Special {
             let Some((kind, _)) = LEXICONS.get(owner) else {
                 continue;
             };
-            out.push(Span::new(s, e, *kind, self.score(text, s, e), ID));
+            out.push(Span::new(s, e, *kind, self.score(text, s, e, &record), ID));
         }
     }
 }
