@@ -275,9 +275,12 @@ impl Address {
             }
             let rest = text[e..].trim_start_matches([' ', ':', '\u{a0}']);
             let start = text.len() - rest.len();
-            let stop = rest
+            // (Looked for in the clause's reach only: a search to the end
+            // of the text for each cue was quadratic in a long text.)
+            let reach = &rest[..ceil(rest, rest.len().min(128))];
+            let stop = reach
                 .find(['\n', ';', '(', ')', '!', '?'])
-                .or_else(|| rest.find(". "))
+                .or_else(|| reach.find(". "))
                 .unwrap_or(rest.len())
                 .min(100);
             let Some(clause) = rest.get(..ceil(rest, stop).min(rest.len())) else {
@@ -812,11 +815,19 @@ fn name_like(line: &str) -> bool {
         && crate::names::is_first_name(words[0])
 }
 
+/// How far [`line_around`] looks for the ends of a line.
+const LINE_REACH: usize = 1024;
+
 /// The line holding byte `at`: (start of the line, start of its content
 /// after [`LINE_PREFIX`], end of the line).
 fn line_around(text: &str, at: usize) -> (usize, usize, usize) {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    // A line longer than `LINE_REACH` each way is prose, not a line of an
+    // address block: it is cut there (searching a whole long line for each
+    // span was quadratic).
+    let lo = floor(text, at.saturating_sub(LINE_REACH));
+    let hi = ceil(text, (at + LINE_REACH).min(text.len()));
+    let start = text[lo..at].rfind('\n').map_or(lo, |i| lo + i + 1);
+    let end = text[at..hi].find('\n').map_or(hi, |i| at + i);
     let content = text[start..end].trim_start_matches(LINE_PREFIX);
     (start, end - content.len(), end)
 }
@@ -1093,8 +1104,9 @@ impl Address {
             // (On the street word's line: a number that ends the line
             // above is not its house number, and a number that opens the
             // line is one word, not glued to the newline.)
-            let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
-            let lo = floor(text, s.saturating_sub(40)).max(line_start);
+            // (Only the 40 bytes looked at are searched for the newline.)
+            let lo = floor(text, s.saturating_sub(40));
+            let lo = text[lo..s].rfind('\n').map_or(lo, |i| lo + i + 1);
             let before = words_in(text, lo, s);
             let line_end = clause_end(text, e, 60);
             let after = words_in(text, e, line_end);

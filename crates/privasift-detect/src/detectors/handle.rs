@@ -333,21 +333,24 @@ impl Detector for Handle {
 /// Whether `[start, end)` is the only thing on its line but indentation: the
 /// shape of a decorator above a function.
 fn alone_on_its_line(text: &str, start: usize, end: usize) -> bool {
+    // Only blanks may stand between the line's ends and the handle: scan
+    // over them and no further (a scan to the line's ends for each handle
+    // was quadratic in a long line).
     let b = text.as_bytes();
-    let line_start = b[..start].iter().rposition(|&c| c == b'\n');
-    let before_blank = b[line_start.map_or(0, |i| i + 1)..start]
-        .iter()
-        .all(|c| matches!(c, b' ' | b'\t'));
-    let after = &b[end..];
-    let line_end = after
-        .iter()
-        .position(|&c| c == b'\n')
-        .unwrap_or(after.len());
-    let after_blank = after[..line_end]
-        .iter()
-        .all(|c| matches!(c, b' ' | b'\t' | b'\r'));
+    let blank = |c: &u8| matches!(c, b' ' | b'\t' | b'\r');
+    let before = b[..start].iter().rev().position(|c| !blank(c));
+    // The byte before the blanks: a newline, or the start of the text.
+    let (before_blank, newline_before) = match before {
+        None => (true, false),
+        Some(k) => (b[start - 1 - k] == b'\n', b[start - 1 - k] == b'\n'),
+    };
+    let after = b[end..].iter().position(|c| !blank(c));
+    let (after_blank, newline_after) = match after {
+        None => (true, false),
+        Some(k) => (b[end + k] == b'\n', b[end + k] == b'\n'),
+    };
     // A one-line text ("@jdoe") is a mention, not a decorator.
-    before_blank && after_blank && (line_start.is_some() || line_end < after.len())
+    before_blank && after_blank && (newline_before || newline_after)
 }
 
 #[cfg(test)]

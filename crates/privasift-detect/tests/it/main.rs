@@ -258,7 +258,8 @@ fn one_megabyte_documents() {
 
 #[test]
 fn one_megabyte_documents_of_one_structure() {
-    // Shapes that once cost time in the square of the text's size: an
+    // Shapes that once cost time in the square of the text's size (or of
+    // a line's length): an
     // address book (20 s for 1.3 MB: each name was compared with every
     // word), special-category terms (20 s for 1 MB: each term searched
     // the text before it for a profile word), a list of application
@@ -294,6 +295,15 @@ fn one_megabyte_documents_of_one_structure() {
         })
         .collect();
     check(&names);
+    // One long line: addresses after a cue (48 s for 1 MB: each cue and
+    // each street searched the line to its ends), handles (48 s: each
+    // looked for its line's ends).
+    let addresses: String = (0..20_000)
+        .map(|i| format!("Eva Kleist lives at {i} rue de la Paix, 75002 Paris. "))
+        .collect();
+    assert!(check(&addresses).len() >= 20_000);
+    let handles: String = (0..40_000).map(|i| format!("ping @user{i} now ")).collect();
+    assert!(check(&handles).len() >= 40_000);
 }
 
 /// Time grows with the square of the length on these texts: 32 KiB take
