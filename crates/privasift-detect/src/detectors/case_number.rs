@@ -86,13 +86,16 @@ impl Detector for CaseNumber {
     }
 }
 
+/// What separates the numbers of a list (longest first).
+const LIST_SEPARATORS: &[&str] = &[", et ", ", and ", ", ", " et ", " and ", " & "];
+
 /// Whether an application number and a separator of a list come just
 /// before byte `at` ("29701/96, " before "29702/96").
 fn in_list(text: &str, at: usize) -> bool {
     let head = &text.as_bytes()[..at];
-    let Some(before) = [&b", et "[..], b", and ", b", ", b" et ", b" and ", b" & "]
+    let Some(before) = LIST_SEPARATORS
         .iter()
-        .find_map(|sep| head.strip_suffix(*sep))
+        .find_map(|sep| head.strip_suffix(sep.as_bytes()))
     else {
         return false;
     };
@@ -111,7 +114,7 @@ fn rest_of_list(text: &str, mut at: usize, score: f32, out: &mut Vec<Span>) {
     // candidates inside it.)
     loop {
         let rest = &text[at..];
-        let Some(next) = [", et ", ", and ", ", ", " et ", " and ", " & "]
+        let Some(next) = LIST_SEPARATORS
             .iter()
             .find_map(|sep| rest.strip_prefix(sep))
         else {
