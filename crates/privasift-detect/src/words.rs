@@ -214,6 +214,10 @@ impl ByteClass {
     #[allow(clippy::inline_always, clippy::needless_bitwise_bool)]
     #[inline(always)]
     pub(crate) fn mask(self, block: &[u8]) -> u64 {
+        #[cfg(target_feature = "sse2")]
+        if let Ok(full) = <&[u8; 64]>::try_from(block) {
+            return sse2::mask(self, full);
+        }
         let alnum = |c: u8| {
             let letter = (c | 0x20).wrapping_sub(b'a') < 26;
             let digit = c.wrapping_sub(b'0') < 10;
@@ -228,6 +232,67 @@ impl ByteClass {
             }),
             Self::CapitalLead => mask_of(block, |c| (c.wrapping_sub(b'A') < 26) | (c >= 0xC3)),
         }
+    }
+}
+
+/// [`ByteClass::mask`] of a whole 64-byte block, sixteen bytes per
+/// instruction (SSE2, which every x86-64 processor has): a quarter of the
+/// instructions of the portable loop, and each word detector reads every
+/// block of every text through one of these.
+#[cfg(target_feature = "sse2")]
+#[allow(clippy::inline_always)]
+mod sse2 {
+    use safe_arch::{
+        add_i8_m128i, cmp_eq_mask_i8_m128i, cmp_gt_mask_i8_m128i, cmp_lt_mask_i8_m128i,
+        load_unaligned_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i, sub_i8_m128i,
+    };
+
+    use super::ByteClass;
+
+    fn splat(c: u8) -> m128i {
+        set_splat_i8_m128i(i8::from_ne_bytes([c]))
+    }
+
+    /// All ones in the lanes whose byte, read as unsigned, is in
+    /// `lo..lo + n` (`n` at most 128): shifted down by `lo`, then compared
+    /// as signed bytes after moving the range to the bottom of them.
+    #[inline(always)]
+    fn in_range(x: m128i, lo: u8, n: u8) -> m128i {
+        let shifted = add_i8_m128i(sub_i8_m128i(x, splat(lo)), splat(0x80));
+        cmp_lt_mask_i8_m128i(shifted, splat(n.wrapping_add(0x80)))
+    }
+
+    /// The class's lanes; only the top bit of each lane counts (so a byte
+    /// of 0x80 or more can stand for itself).
+    #[inline(always)]
+    fn lanes(class: ByteClass, x: m128i) -> m128i {
+        let alnum = || in_range(x | splat(0x20), b'a', 26) | in_range(x, b'0', 10) | x;
+        match class {
+            ByteClass::Alnum => alnum(),
+            ByteClass::AlnumUnderscore => alnum() | cmp_eq_mask_i8_m128i(x, splat(b'_')),
+            ByteClass::Word => {
+                alnum()
+                    | cmp_eq_mask_i8_m128i(x, splat(b'\''))
+                    | cmp_eq_mask_i8_m128i(x, splat(b'-'))
+                    | cmp_eq_mask_i8_m128i(x, splat(b'.'))
+            }
+            // 0xC3 and above: above 0x42 once the top bit is flipped.
+            ByteClass::CapitalLead => {
+                in_range(x, b'A', 26) | cmp_gt_mask_i8_m128i(x ^ splat(0x80), splat(0x42))
+            }
+        }
+    }
+
+    #[inline(always)]
+    pub(super) fn mask(class: ByteClass, block: &[u8; 64]) -> u64 {
+        let (chunks, _) = block.as_chunks::<16>();
+        let mut bits = 0u64;
+        for (k, chunk) in chunks.iter().enumerate() {
+            let m = move_mask_i8_m128i(lanes(class, load_unaligned_m128i(chunk)));
+            // `as`: the sixteen bits of the mask.
+            bits |= u64::from(m as u16) << (16 * k);
+        }
+        bits
     }
 }
 
