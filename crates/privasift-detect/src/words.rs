@@ -319,49 +319,53 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
     // (accented letters; a few non-ASCII punctuation marks stay glued to
     // their word, which then does not read as capitalised).
     //
-    // 64 bytes at a time: a bit per word byte, set without branches, then
-    // the runs of set bits are read off with `trailing_zeros` (a word is
-    // about five bytes: a loop with a branch per byte cost twice as much).
+    // 64 bytes at a time: a bit per word byte, set without branches; a word
+    // starts at a set bit after a clear one and ends at a clear bit after a
+    // set one, and those edges, which alternate, are read off with
+    // `trailing_zeros` (a word is about five bytes: a loop with a branch per
+    // byte cost twice as much).
     let b = text.as_bytes();
     // (About one word in six bytes; a short text's few words fit without
     // growing the vector.)
     let mut out = Vec::with_capacity(b.len() / 6 + 4);
-    // The start of a run of word bytes not yet ended.
-    let mut open: Option<usize> = None;
-    let mut base = 0;
-    while base < b.len() {
-        let block = &b[base..(base + 64).min(b.len())];
+    // Whether the byte before the block is a word byte (as a bit), and
+    // where the word that runs into the block started.
+    let mut carry = 0u64;
+    let mut start = 0;
+    for (block_no, block) in b.chunks(64).enumerate() {
+        let base = block_no * 64;
         let mask = ByteClass::Word.mask(block);
-        let valid = if block.len() == 64 {
-            u64::MAX
-        } else {
-            (1u64 << block.len()) - 1
-        };
-        // Bits at or above `k`.
-        let from = |k: u32| if k >= 64 { 0 } else { u64::MAX << k };
-        let mut k = 0u32;
-        loop {
-            if let Some(s) = open {
-                let ends = !mask & valid & from(k);
-                if ends == 0 {
-                    break;
-                }
-                k = ends.trailing_zeros();
-                out.extend(trim_word(text, s, base + k as usize));
-                open = None;
-            } else {
-                let starts = mask & from(k);
-                if starts == 0 {
-                    break;
-                }
-                k = starts.trailing_zeros();
-                open = Some(base + k as usize);
+        let before = (mask << 1) | carry;
+        let starts = mask & !before;
+        // (Bits past a short last block are clear in `mask`: no edge there
+        // is taken for the end of a word; the text's end closes it below.)
+        let valid = u64::MAX >> (64 - block.len());
+        let mut edges = (starts | (!mask & before)) & valid;
+        while edges != 0 {
+            let k = edges.trailing_zeros();
+            edges &= edges - 1;
+            let at = base + k as usize;
+            if starts >> k & 1 == 1 {
+                start = at;
+            } else if !matches!(b[at - 1], b'.' | b'\'' | b'-') {
+                // (Most words: nothing to trim. A run of word bytes ends
+                // on ASCII, so on a char boundary.)
+                out.push(Word {
+                    start,
+                    end: at,
+                    text: &text[start..at],
+                });
+            } else if let Some(w) = trim_word(text, start, at) {
+                out.push(w);
             }
         }
-        base += block.len();
+        carry = mask >> 63;
     }
-    if let Some(s) = open {
-        out.extend(trim_word(text, s, b.len()));
+    // A word that runs to the end of the text (its last block held 64
+    // bytes, or fewer: then the bit of its last byte says).
+    let last_is_word = b.last().is_some_and(|&c| is_word_byte(c));
+    if last_is_word && let Some(w) = trim_word(text, start, b.len()) {
+        out.push(w);
     }
     out
 }
@@ -447,6 +451,14 @@ pub(crate) fn word_at(text: &str, s: usize) -> (usize, Option<Word<'_>>) {
 /// punctuation it may end with. `None` when nothing is left.
 fn trim_word(text: &str, s: usize, mut e: usize) -> Option<Word<'_>> {
     let b = text.as_bytes();
+    // Most words end with a letter or a digit: nothing to trim.
+    if e > s && !matches!(b[e - 1], b'.' | b'\'' | b'-') {
+        return Some(Word {
+            start: s,
+            end: e,
+            text: &text[s..e],
+        });
+    }
     // A trailing dot is punctuation unless the word is an initial or a
     // title ("G.", "M.", "Dr.").
     let w = &b[s..e];
@@ -491,6 +503,11 @@ pub(crate) fn word_before(text: &str, at: usize) -> Option<Word<'_>> {
 
 /// Every letter is a capital, and there are at least two.
 pub(crate) fn all_caps(w: &str) -> bool {
+    // Most words asked about are capitalised ("Paris"): a small second
+    // letter answers at once, as the tests below would.
+    if w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     if w.is_ascii() {
         let b = w.as_bytes();
         return b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
