@@ -41,12 +41,18 @@ pub(crate) struct Lexicon {
     /// The hashed first three (folded) bytes of every entry; an entry of
     /// one or two bytes sets every key it begins.
     prefixes: Box<[u64; PREFIX_WORDS]>,
-    /// The hashed first five bytes of the entries that have five, and the
-    /// first three of those that do not: a candidate whose three bytes
-    /// begin an entry must also pass one of these. Common words share
-    /// their first three bytes with some entry ("the" with "therapy",
-    /// "pro" with "protest": two in five word starts passed the first
-    /// set alone in the special categories' list), rarely their first five.
+    /// The hashed first eight bytes of the entries that have eight, the
+    /// first five of those that have five to seven (in `long`), and the
+    /// first three of those that have fewer (in `short`): a candidate whose
+    /// three bytes begin an entry must also pass one of these. Common words
+    /// share their first three bytes with some entry ("the" with "therapy",
+    /// "pro" with "protest": two in five word starts passed the first set
+    /// alone in the special categories' list), rarely their first five; and
+    /// the common words that open entries of several words ("the", "la",
+    /// "un", "dans") rarely their first eight ("the pill", "un cancer":
+    /// with five bytes, "the b" passed for "the bible" before "the bipolar"
+    /// and "the best"; a tenth of the word starts of a web-like text then
+    /// walked an automaton for nothing).
     long: Box<[u64; PREFIX_WORDS]>,
     short: Box<[u64; PREFIX_WORDS]>,
     /// Entries that only match up to the end of a word (see
@@ -91,6 +97,14 @@ fn long_slot(bytes: [u8; 5]) -> (usize, u64) {
 fn long_hash(key: u64) -> u32 {
     // `as`: the top PREFIX_BITS bits.
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PREFIX_BITS)) as u32
+}
+
+/// The hash of eight bytes read as a little-endian number: `PREFIX_BITS`
+/// bits, from another multiplier than [`long_hash`] (both are looked up in
+/// the same set).
+fn eight_hash(key: u64) -> u32 {
+    // `as`: the top PREFIX_BITS bits.
+    (key.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> (64 - PREFIX_BITS)) as u32
 }
 
 /// The eight bytes of `b` from `at`, little-endian, with bytes past the end
@@ -174,6 +188,13 @@ impl Lexicon {
                     set(&mut prefixes, a, b, c);
                     set(&mut short, a, b, c);
                 }),
+                [a, b, c, _, _, _, _, _, ..] => {
+                    set(&mut prefixes, a, b, c);
+                    let mut eight = [0u8; 8];
+                    eight.copy_from_slice(&w[..8]);
+                    let (slot, bit) = slot(eight_hash(u64::from_le_bytes(eight)));
+                    long[slot] |= bit;
+                }
                 [a, b, c, _, _, ..] => {
                     set(&mut prefixes, a, b, c);
                     let mut five = [0u8; 5];
@@ -229,16 +250,18 @@ impl Lexicon {
         self
     }
 
-    /// Whether a start whose first bytes hash to `h3` (three) and `h5`
-    /// (five) passes the prefix sets. Without a branch: most starts fail,
+    /// Whether a start whose first bytes hash to `h3` (three), `h5` (five)
+    /// and `h8` (eight) passes the prefix sets. Without a branch: most starts fail,
     /// and a branch per start mispredicted often enough to cost more than
     /// the tests themselves.
     #[inline]
-    fn may_begin(&self, h3: u32, h5: u32) -> bool {
+    fn may_begin(&self, (h3, h5, h8): (u32, u32, u32)) -> bool {
         let (w3, bit3) = slot(h3);
         let (w5, bit5) = slot(h5);
+        let (w8, bit8) = slot(h8);
         let short = self.short[w3] & bit3 != 0;
-        let long = self.long[w5] & bit5 != 0;
+        #[allow(clippy::needless_bitwise_bool)]
+        let long = (self.long[w5] & bit5 != 0) | (self.long[w8] & bit8 != 0);
         #[allow(clippy::needless_bitwise_bool)]
         let pass = (self.prefixes[w3] & bit3 != 0) & (short | long);
         pass
@@ -353,13 +376,14 @@ impl Iterator for Found<'_> {
     }
 }
 
-/// The hashes of the first three and five bytes of `w` (read as text from
-/// its low byte, ASCII capitals folded).
-fn key_hashes(w: u64) -> (u32, u32) {
+/// The hashes of the first three, five and eight bytes of `w` (read as
+/// text from its low byte, ASCII capitals folded).
+fn key_hashes(w: u64) -> (u32, u32, u32) {
     // `as`: the low three bytes.
     (
         prefix_hash((w & 0xFF_FFFF) as u32),
         long_hash(w & 0xFF_FFFF_FFFF),
+        eight_hash(w),
     )
 }
 
@@ -491,14 +515,16 @@ impl WordStarts {
                 let k = todo.trailing_zeros();
                 todo &= todo - 1;
                 let at = base + k as usize;
-                let (h3, h5) = key_hashes(fold8(load8(text, at)));
-                let (h3, h5) = (h3 as usize, h5 as usize);
+                let (h3, h5, h8) = key_hashes(fold8(load8(text, at)));
+                let (h3, h5, h8) = (h3 as usize, h5 as usize, h8 as usize);
                 let after = at
                     .checked_sub(1)
                     .map_or(0, |i| AFTER_FLAGS[usize::from(text[i])]);
                 let not_after = (u8::from(after & 1 != 0) * group.not_after_underscore)
                     | (u8::from(after & 2 != 0) * group.not_after_punct);
-                let lists = group.prefixes[h3] & (group.short[h3] | group.long[h5]) & !not_after;
+                let lists = group.prefixes[h3]
+                    & (group.short[h3] | group.long[h5] | group.long[h8])
+                    & !not_after;
                 if lists != 0 {
                     starts.push(Start { at, lists });
                 }
@@ -560,8 +586,7 @@ impl Hits<'_> {
             let k = todo.trailing_zeros();
             todo &= todo - 1;
             let at = base + k as usize;
-            let (h3, h5) = key_hashes(fold8(load8(within, at)));
-            keep |= u64::from(lex.may_begin(h3, h5)) << k;
+            keep |= u64::from(lex.may_begin(key_hashes(fold8(load8(within, at))))) << k;
         }
         self.base = base;
         self.mask = keep;
