@@ -263,10 +263,11 @@ struct Entry {
 }
 
 pub struct Place {
-    /// Lower-case name -> entry.
-    names: FxHashMap<String, Entry>,
+    /// Lower-case name -> entry (as bytes: a text's words are lowered
+    /// into a byte buffer, see [`push_lower`]).
+    names: FxHashMap<Box<[u8]>, Entry>,
     /// Lower-case first words of names of several words.
-    first_words: FxHashSet<String>,
+    first_words: FxHashSet<Box<[u8]>>,
     /// `names` and `first_words` turn most words away here first.
     names_filter: KeyFilter,
     first_filter: KeyFilter,
@@ -405,11 +406,12 @@ impl Place {
                 e.ambiguous = true;
             }
         }
+        let bytes = |k: String| k.into_bytes().into_boxed_slice();
         Ok(Self {
             names_filter: KeyFilter::new(names.keys().map(String::as_str)),
             first_filter: KeyFilter::new(first_words.iter().map(String::as_str)),
-            names,
-            first_words,
+            names: names.into_iter().map(|(k, e)| (bytes(k), e)).collect(),
+            first_words: first_words.into_iter().map(bytes).collect(),
         })
     }
 
@@ -418,7 +420,7 @@ impl Place {
         &self,
         first: &Word<'t>,
         text: &'t str,
-        key: &mut String,
+        key: &mut Vec<u8>,
         run: &mut Vec<Word<'t>>,
     ) -> Option<Entry> {
         key.clear();
@@ -426,11 +428,11 @@ impl Place {
         push_lower(key, first.text);
         let mut best = self
             .names_filter
-            .may_contain(key)
-            .then(|| self.names.get(key.as_str()))
+            .may_contain_bytes(key)
+            .then(|| self.names.get(key.as_slice()))
             .flatten()
             .map(|e| (1, *e));
-        if self.first_filter.may_contain(key) && self.first_words.contains(key.as_str()) {
+        if self.first_filter.may_contain_bytes(key) && self.first_words.contains(key.as_slice()) {
             let mut end = first.end;
             run.push(Word { ..*first });
             while run.len() < MAX_WORDS {
@@ -447,11 +449,11 @@ impl Place {
                     break;
                 };
                 end = w.end;
-                key.push(' ');
+                key.push(b' ');
                 push_lower(key, w.text);
                 run.push(w);
-                if self.names_filter.may_contain(key)
-                    && let Some(e) = self.names.get(key.as_str())
+                if self.names_filter.may_contain_bytes(key)
+                    && let Some(e) = self.names.get(key.as_slice())
                 {
                     best = Some((run.len(), *e));
                 }
@@ -604,24 +606,43 @@ fn after_cue(text: &str, first: &Word<'_>, cased: Cased) -> Option<usize> {
     Some(end)
 }
 
-fn push_lower(key: &mut String, w: &str) {
+/// Appends `w` in lower case to `key` (UTF-8 bytes).
+fn push_lower(key: &mut Vec<u8>, w: &str) {
+    let b = w.as_bytes();
     if w.is_ascii() {
         let from = key.len();
-        key.push_str(w);
+        key.extend_from_slice(b);
         key[from..].make_ascii_lowercase();
         return;
     }
-    for c in w.chars() {
-        // Latin-1 letters (most of the non-ASCII ones in EN/FR text) without
-        // the look-up in Unicode's tables: a capital's lower case is 0x20
-        // above it; a small letter is its own.
-        match c {
-            'a'..='z' | 'ß'..='ö' | 'ø'..='ÿ' => key.push(c),
-            'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => {
-                key.extend(char::from_u32(u32::from(c) + 0x20));
-            }
-            _ => key.extend(c.to_lowercase()),
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            key.push(c.to_ascii_lowercase());
+            i += 1;
+            continue;
         }
+        // Latin-1 letters (most of the non-ASCII ones in EN/FR text), byte
+        // by byte, without the look-up in Unicode's tables: the capitals
+        // À..Þ but × are C3 80..9E, and their small letters 0x20 above.
+        if c == 0xC3
+            && let Some(&d) = b.get(i + 1)
+        {
+            let capital = (0x80..=0x9E).contains(&d) && d != 0x97;
+            key.extend_from_slice(&[c, if capital { d + 0x20 } else { d }]);
+            i += 2;
+            continue;
+        }
+        // (`i` is on a char boundary: the loop steps over whole chars.)
+        let Some(ch) = w.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let mut buf = [0u8; 4];
+        for l in ch.to_lowercase() {
+            key.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+        }
+        i += ch.len_utf8();
     }
 }
 
@@ -667,7 +688,7 @@ impl Detector for Place {
         // in the bytes, without splitting the whole text into words.
         let from = out.len();
         let mut scratch = Scratch {
-            key: String::new(),
+            key: Vec::new(),
             run: Vec::with_capacity(MAX_WORDS),
         };
         // Where the scan goes on: starts before it are inside a place
@@ -761,7 +782,7 @@ fn qualified_town(text: &str, at: usize, found: &[Span]) -> Option<Span> {
 
 /// Buffers reused from word to word.
 struct Scratch<'t> {
-    key: String,
+    key: Vec<u8>,
     run: Vec<Word<'t>>,
 }
 
@@ -896,14 +917,15 @@ mod tests {
 
     #[test]
     fn latin1_lower_case_as_unicode_has_it() {
-        for c in '\0'..='ÿ' {
-            let mut key = String::from("x");
+        // Latin-1 byte by byte; the rest through Unicode's tables.
+        for c in ('\0'..='\u{5ff}').chain(['ẞ', 'Ω', 'İ', 'Ꭰ', '東']) {
+            let mut key = b"x".to_vec();
             push_lower(&mut key, &format!("é{c}"));
             let want: String = format!("xé{c}")
                 .chars()
                 .flat_map(char::to_lowercase)
                 .collect();
-            assert_eq!(key, want, "{c:?}");
+            assert_eq!(String::from_utf8(key).unwrap(), want, "{c:?}");
         }
     }
 
