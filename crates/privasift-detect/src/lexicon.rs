@@ -399,10 +399,9 @@ pub(crate) struct Group {
     prefixes: Box<[u8]>,
     short: Box<[u8]>,
     long: Box<[u8]>,
-    /// The lists for which a start after `_`, or after `'`, `-`, `.`, is
-    /// none (their words take those bytes).
-    not_after_underscore: u8,
-    not_after_punct: u8,
+    /// For each byte, the lists for which a start after it is none: `_`
+    /// for those whose words take it, `'`, `-` and `.` likewise.
+    not_after: Box<[u8]>,
 }
 
 const SLOTS: usize = 1 << PREFIX_BITS;
@@ -441,8 +440,13 @@ impl Group {
             prefixes: table(|l| &l.prefixes),
             short: table(|l| &l.short),
             long: table(|l| &l.long),
-            not_after_underscore: flagged(ByteClass::AlnumUnderscore),
-            not_after_punct: flagged(ByteClass::Word),
+            not_after: (0..=255u8)
+                .map(|c| match c {
+                    b'_' => flagged(ByteClass::AlnumUnderscore),
+                    b'\'' | b'-' | b'.' => flagged(ByteClass::Word),
+                    _ => 0,
+                })
+                .collect(),
         }
     }
 
@@ -467,17 +471,6 @@ impl Group {
     }
 }
 
-/// The flags of a start after each byte: bit 0 after `_`, bit 1 after `'`,
-/// `-` or `.`.
-const AFTER_FLAGS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    t[b'_' as usize] = 1;
-    t[b'\'' as usize] = 2;
-    t[b'-' as usize] = 2;
-    t[b'.' as usize] = 2;
-    t
-};
-
 /// The places in a text where an entry of some list of a [`Group`] may
 /// start (a letter, a digit or a non-ASCII byte after any other byte, or at
 /// the start, whose first bytes pass that list's prefix sets), with the
@@ -500,6 +493,17 @@ impl WordStarts {
         if group.members.is_empty() {
             return Self { starts: Vec::new() };
         }
+        // The tables as arrays, so that indexing them with a hash of
+        // `PREFIX_BITS` bits needs no bounds check (they are empty in a
+        // group without members).
+        let (Ok(prefixes), Ok(short), Ok(long), Ok(not_after)) = (
+            <&[u8; SLOTS]>::try_from(&*group.prefixes),
+            <&[u8; SLOTS]>::try_from(&*group.short),
+            <&[u8; SLOTS]>::try_from(&*group.long),
+            <&[u8; 256]>::try_from(&*group.not_after),
+        ) else {
+            return Self { starts: Vec::new() };
+        };
         // (About one word start in four passes the prefix sets: room for
         // that without growing the vector on most texts.)
         let mut starts = Vec::with_capacity(text.len() / 24 + 4);
@@ -517,14 +521,10 @@ impl WordStarts {
                 let at = base + k as usize;
                 let (h3, h5, h8) = key_hashes(fold8(load8(text, at)));
                 let (h3, h5, h8) = (h3 as usize, h5 as usize, h8 as usize);
-                let after = at
+                let not_after = at
                     .checked_sub(1)
-                    .map_or(0, |i| AFTER_FLAGS[usize::from(text[i])]);
-                let not_after = (u8::from(after & 1 != 0) * group.not_after_underscore)
-                    | (u8::from(after & 2 != 0) * group.not_after_punct);
-                let lists = group.prefixes[h3]
-                    & (group.short[h3] | group.long[h5] | group.long[h8])
-                    & !not_after;
+                    .map_or(0, |i| not_after[usize::from(text[i])]);
+                let lists = prefixes[h3] & (short[h3] | long[h5] | long[h8]) & !not_after;
                 if lists != 0 {
                     starts.push(Start { at, lists });
                 }
