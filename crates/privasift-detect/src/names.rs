@@ -339,6 +339,11 @@ pub fn is_surname(word: &str) -> bool {
 
 /// A capital, then no other capital.
 fn title_cased(word: &str) -> bool {
+    if let [first, rest @ ..] = word.as_bytes()
+        && word.is_ascii()
+    {
+        return first.is_ascii_uppercase() && !rest.iter().any(u8::is_ascii_uppercase);
+    }
     word.chars().next().is_some_and(char::is_uppercase)
         && !word.chars().skip(1).any(char::is_uppercase)
 }

@@ -1519,8 +1519,8 @@ impl Person {
             }
             // A capitalised word or an initial, then a surname of the
             // gazetteer: "Gherardo Napolitani", "J. Hermansen".
-            if (capitalised(w) || initial(w))
-                && !all_caps(w)
+            // (`name_like` is `capitalised(w) && !all_caps(w)`.)
+            if (name_like || (initial(w) && !all_caps(w)))
                 && !PLACE_WORDS.contains(w)
                 // A rank is no first name: the cue rule takes the name
                 // after it ("General Andrew J. Evans Jr.").
