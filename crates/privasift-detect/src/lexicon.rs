@@ -6,7 +6,7 @@
 //! of a second per 100 MB each); but an entry only counts where a word
 //! starts, so a [`Lexicon`] walks its automaton only from the bytes that
 //! follow a non-word byte and whose first bytes can begin an entry (bit
-//! sets of hashed three- and five-byte prefixes, so most words are turned
+//! sets of hashed three-, five- and eight-byte prefixes, so most words are turned
 //! away without touching the automaton), and each walk ends as soon as no
 //! entry continues.
 //!
