@@ -266,7 +266,10 @@ pub struct Place {
     /// Lower-case name -> entry (as bytes: a text's words are lowered
     /// into a byte buffer, see [`push_lower`]).
     names: FxHashMap<Box<[u8]>, Entry>,
-    /// Lower-case first words of names of several words.
+    /// The lower-case beginnings, in whole words, of names of several
+    /// words ("la", "la chaux", for "la chaux-de-fonds"... and "saint",
+    /// "saint martin", "saint martin de"): a run of words is read on only
+    /// while it is one ("La météo était" stops at "la météo").
     first_words: FxHashSet<Box<[u8]>>,
     /// `names` and `first_words` turn most words away here first.
     names_filter: KeyFilter,
@@ -279,8 +282,8 @@ impl Place {
         let mut first_words = FxHashSet::default();
         let mut add = |name: &str, entry: Entry| {
             let key = name.to_lowercase();
-            if let Some((first, _)) = key.split_once(' ') {
-                first_words.insert(first.to_owned());
+            for (at, _) in key.match_indices(' ') {
+                first_words.insert(key[..at].to_owned());
             }
             names
                 .entry(key)
@@ -456,6 +459,12 @@ impl Place {
                     && let Some(e) = self.names.get(key.as_slice())
                 {
                     best = Some((run.len(), *e));
+                }
+                // No longer name begins with these words.
+                if !(self.first_filter.may_contain_bytes(key)
+                    && self.first_words.contains(key.as_slice()))
+                {
+                    break;
                 }
             }
         } else {
