@@ -212,6 +212,8 @@ pub(crate) enum ByteClass {
     /// byte of a UTF-8 sequence from U+00C0 on (accented capitals; the
     /// caller checks the case of the char).
     CapitalLead,
+    /// ASCII digits.
+    Digit,
 }
 
 impl ByteClass {
@@ -222,6 +224,7 @@ impl ByteClass {
             Self::AlnumUnderscore,
             Self::Word,
             Self::CapitalLead,
+            Self::Digit,
         ]
         .into_iter()
         .find(|class| (0..=255u8).all(|c| class.mask(&[c]) & 1 == u64::from(f(c))))
@@ -251,6 +254,7 @@ impl ByteClass {
                 alnum(c) | (c == b'\'') | (c == b'-') | (c == b'.')
             }),
             Self::CapitalLead => mask_of(block, |c| (c.wrapping_sub(b'A') < 26) | (c >= 0xC3)),
+            Self::Digit => mask_of(block, |c| c.wrapping_sub(b'0') < 10),
         }
     }
 }
@@ -300,6 +304,7 @@ mod sse2 {
             ByteClass::CapitalLead => {
                 in_range(x, b'A', 26) | cmp_gt_mask_i8_m128i(x ^ splat(0x80), splat(0x42))
             }
+            ByteClass::Digit => in_range(x, b'0', 10),
         }
     }
 
@@ -586,13 +591,14 @@ mod tests {
     #[test]
     fn bytes_are_classified_as_by_the_tables() {
         type Reference = (ByteClass, fn(u8) -> bool);
-        let reference: [Reference; 4] = [
+        let reference: [Reference; 5] = [
             (ByteClass::Word, |c| WORD_BYTE[usize::from(c)]),
             (ByteClass::CapitalLead, |c| CAPITAL_LEAD[usize::from(c)]),
             (ByteClass::Alnum, |c| c.is_ascii_alphanumeric() || c >= 0x80),
             (ByteClass::AlnumUnderscore, |c| {
                 c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80
             }),
+            (ByteClass::Digit, |c| c.is_ascii_digit()),
         ];
         let mut next = crate::xorshift(0x2545_f491_4f6c_dd1d);
         let all: Vec<u8> = (0..=255).collect();

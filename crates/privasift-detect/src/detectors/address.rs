@@ -1080,15 +1080,31 @@ fn in_windows<'a>(
 /// The runs of ASCII digits of `b`, as (start, end): one scan for the
 /// three rules that start from numbers.
 fn digit_runs(b: &[u8]) -> Vec<(usize, usize)> {
+    // 64 bytes at a time: a run starts at a digit after a non-digit and
+    // ends at a non-digit after a digit; the edges alternate.
     let mut runs = Vec::new();
-    let mut from = 0;
-    while let Some(d) = crate::trigger::next_digit(b, from) {
-        let mut end = d + 1;
-        while end < b.len() && b[end].is_ascii_digit() {
-            end += 1;
+    let mut carry = 0u64;
+    let mut start = 0;
+    for (block_no, block) in b.chunks(64).enumerate() {
+        let mask = crate::words::ByteClass::Digit.mask(block);
+        let before = (mask << 1) | carry;
+        let starts = mask & !before;
+        let valid = u64::MAX >> (64 - block.len());
+        let mut edges = (starts | (!mask & before)) & valid;
+        while edges != 0 {
+            let k = edges.trailing_zeros();
+            edges &= edges - 1;
+            let at = block_no * 64 + k as usize;
+            if starts >> k & 1 == 1 {
+                start = at;
+            } else {
+                runs.push((start, at));
+            }
         }
-        runs.push((d, end));
-        from = end;
+        carry = mask >> 63;
+    }
+    if b.last().is_some_and(u8::is_ascii_digit) {
+        runs.push((start, b.len()));
     }
     runs
 }
@@ -1224,6 +1240,39 @@ impl Address {
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
+
+    /// The runs of digits as a byte-at-a-time scan finds them, on random
+    /// texts of digits, letters and a multi-byte char, across blocks.
+    #[test]
+    fn digit_runs_as_a_byte_scan_finds_them() {
+        let mut next = crate::xorshift(0x9e37_79b9);
+        for round in 0..3000 {
+            let len = (next() % 200) as usize;
+            let text: String = (0..len)
+                .map(|_| match next() % 5 {
+                    0 | 1 => char::from(b'0' + (next() % 10) as u8),
+                    2 => 'é',
+                    3 => ' ',
+                    _ => 'a',
+                })
+                .collect();
+            let b = text.as_bytes();
+            let mut want = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                if b[i].is_ascii_digit() {
+                    let s = i;
+                    while i < b.len() && b[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    want.push((s, i));
+                } else {
+                    i += 1;
+                }
+            }
+            assert_eq!(digit_runs(b), want, "round {round}: {text:?}");
+        }
+    }
     use crate::detectors::run_one;
 
     fn found(text: &str) -> Vec<String> {
