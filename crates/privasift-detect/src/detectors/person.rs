@@ -1488,7 +1488,7 @@ impl Person {
             }
             let caps_name = all_caps(w) && is_first_name(&title_case(w));
             let (bare, owner) = possessive(w);
-            if (is_first_name(bare) && !NOT_NAMES.contains(bare)) || caps_name {
+            if (!NOT_NAMES.contains(bare) && is_first_name(bare)) || caps_name {
                 // "Amanda's daughter": the name ends with its possessive.
                 let n = if owner {
                     0
