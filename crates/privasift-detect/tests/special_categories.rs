@@ -25,6 +25,7 @@ const THIRD: &str = include_str!("data/special_categories_third.jsonl");
 /// school and HR forms, face unlock, voice assistants, timeclocks) for the
 /// five categories the held-out set found weakest.
 const FOURTH: &str = include_str!("data/special_categories_fourth.jsonl");
+const FIFTH: &str = include_str!("data/special_categories_fifth.jsonl");
 /// Written independently of the lexicons and never used to tune them.
 const HELDOUT: &str = include_str!("data/special_categories_heldout.jsonl");
 
@@ -215,6 +216,27 @@ fn fourth_tuning_set_scores() {
         ("CRIMINAL_OFFENCE", 0.95, 0.95),
         ("GENETIC", 0.95, 0.9),
         ("HEALTH", 0.9, 0.85),
+        ("SEXUAL_ORIENTATION_OR_LIFE", 0.95, 0.6),
+    ];
+    hold_floors(&counts, &floors);
+}
+
+/// The fifth tuning set (232 lines, mostly the five categories that missed
+/// the held-out target: informal registers, reviews, tickets, records):
+/// floors a little under the level reached after the lexicons were
+/// extended from its misses (first measured at R 0.10 for biometric data,
+/// 0.33 for health, 0.49 for offences). What it still misses is mostly a couple
+/// or a biometric capture said without a fixed term ("her partner Maggie",
+/// "scans my daughter's thumb") and slang ("banged up", "on a tag").
+#[test]
+fn fifth_tuning_set_scores() {
+    assert_eq!(FIFTH.lines().count(), 232);
+    let counts = score(FIFTH, "fifth tuning set");
+    let floors: [(&str, f64, f64); 5] = [
+        ("BIOMETRIC", 0.9, 0.35),
+        ("CRIMINAL_OFFENCE", 0.95, 0.65),
+        ("GENETIC", 0.95, 0.85),
+        ("HEALTH", 0.9, 0.7),
         ("SEXUAL_ORIENTATION_OR_LIFE", 0.95, 0.6),
     ];
     hold_floors(&counts, &floors);

@@ -30,7 +30,7 @@ use crate::context::floor_boundary;
 use crate::lexicon::{Hit, Lexicon};
 use crate::shared::Shared;
 
-const ID: &str = "special-category@6";
+const ID: &str = "special-category@7";
 
 pub const HEALTH: Kind = Kind::new("health", Label::Health);
 pub const RELIGION: Kind = Kind::new("religion-or-belief", Label::ReligionOrBelief);
@@ -102,6 +102,11 @@ const FIRST_PERSON: &[&str] = &[
     "on s'",
     "on s’",
     "on se",
+    // "on a" is also English ("on a Monday"); with a participle only French.
+    "on a fait",
+    "on a eu",
+    "on a appris",
+    "on a reçu",
 ];
 
 /// Words that, opening a sentence with no subject, make the writer its
