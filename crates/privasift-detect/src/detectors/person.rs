@@ -1340,6 +1340,17 @@ impl Person {
             // (Every rule needs a capital, but a greeting or a signature
             // word: "dear", "signé".)
             let first = w.as_bytes()[0];
+            // In text with capitals, a lower-case word starts a rule only
+            // as "ex-" or as an introducer (the owner of a relative must be
+            // capitalised there): the rest go at once.
+            if !lower_text
+                && first.is_ascii_lowercase()
+                && first != b'e'
+                && !introducers.contains(w)
+            {
+                i += 1;
+                continue;
+            }
             if lower_text
                 && first.is_ascii_lowercase()
                 && lower_cue(w)
