@@ -343,27 +343,45 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
     // Bytes, not chars: ASCII letters, digits, ' - . and every non-ASCII byte
     // (accented letters; a few non-ASCII punctuation marks stay glued to
     // their word, which then does not read as capitalised).
-    //
-    // 64 bytes at a time: a bit per word byte, set without branches; a word
-    // starts at a set bit after a clear one and ends at a clear bit after a
-    // set one, and those edges, which alternate, are read off with
-    // `trailing_zeros` (a word is about five bytes: a loop with a branch per
-    // byte cost twice as much).
     let b = text.as_bytes();
     // (About one word in six bytes; a short text's few words fit without
     // growing the vector.)
     let mut out = Vec::with_capacity(b.len() / 6 + 4);
-    // Whether the byte before the block is a word byte (as a bit), and
-    // where the word that runs into the block started.
+    runs_of(b, ByteClass::Word, |start, end| {
+        if !matches!(b[end - 1], b'.' | b'\'' | b'-') {
+            // (Most words: nothing to trim. A run of word bytes ends on
+            // ASCII or at the end of the text, so on a char boundary.)
+            out.push(Word {
+                start,
+                end,
+                text: &text[start..end],
+            });
+        } else if let Some(w) = trim_word(text, start, end) {
+            out.push(w);
+        }
+    });
+    out
+}
+
+/// Calls `each(start, end)` for every maximal run of bytes of `class` in
+/// `b`, left to right. 64 bytes at a time: a bit per byte of the class,
+/// set without branches; a run starts at a set bit after a clear one and
+/// ends at a clear bit after a set one, and those edges, which alternate,
+/// are read off with `trailing_zeros` (a word is about five bytes: a loop
+/// with a branch per byte cost twice as much).
+#[inline]
+pub(crate) fn runs_of(b: &[u8], class: ByteClass, mut each: impl FnMut(usize, usize)) {
+    // Whether the byte before the block is in the class (as a bit), and
+    // where the run that reaches into the block started.
     let mut carry = 0u64;
     let mut start = 0;
     for (block_no, block) in b.chunks(64).enumerate() {
         let base = block_no * 64;
-        let mask = ByteClass::Word.mask(block);
+        let mask = class.mask(block);
         let before = (mask << 1) | carry;
         let starts = mask & !before;
         // (Bits past a short last block are clear in `mask`: no edge there
-        // is taken for the end of a word; the text's end closes it below.)
+        // is taken for the end of a run; the text's end closes it below.)
         let valid = u64::MAX >> (64 - block.len());
         let mut edges = (starts | (!mask & before)) & valid;
         while edges != 0 {
@@ -372,27 +390,18 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
             let at = base + k as usize;
             if starts >> k & 1 == 1 {
                 start = at;
-            } else if !matches!(b[at - 1], b'.' | b'\'' | b'-') {
-                // (Most words: nothing to trim. A run of word bytes ends
-                // on ASCII, so on a char boundary.)
-                out.push(Word {
-                    start,
-                    end: at,
-                    text: &text[start..at],
-                });
-            } else if let Some(w) = trim_word(text, start, at) {
-                out.push(w);
+            } else {
+                each(start, at);
             }
         }
         carry = mask >> 63;
     }
-    // A word that runs to the end of the text (its last block held 64
-    // bytes, or fewer: then the bit of its last byte says).
-    let last_is_word = b.last().is_some_and(|&c| is_word_byte(c));
-    if last_is_word && let Some(w) = trim_word(text, start, b.len()) {
-        out.push(w);
+    // A run that reaches the end of the text.
+    if let Some(last) = b.last()
+        && class.mask(std::slice::from_ref(last)) & 1 == 1
+    {
+        each(start, b.len());
     }
-    out
 }
 
 /// The bytes that can begin a word written as a name: an ASCII capital or

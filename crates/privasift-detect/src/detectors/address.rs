@@ -1080,32 +1080,8 @@ fn in_windows<'a>(
 /// The runs of ASCII digits of `b`, as (start, end): one scan for the
 /// three rules that start from numbers.
 fn digit_runs(b: &[u8]) -> Vec<(usize, usize)> {
-    // 64 bytes at a time: a run starts at a digit after a non-digit and
-    // ends at a non-digit after a digit; the edges alternate.
     let mut runs = Vec::new();
-    let mut carry = 0u64;
-    let mut start = 0;
-    for (block_no, block) in b.chunks(64).enumerate() {
-        let mask = crate::words::ByteClass::Digit.mask(block);
-        let before = (mask << 1) | carry;
-        let starts = mask & !before;
-        let valid = u64::MAX >> (64 - block.len());
-        let mut edges = (starts | (!mask & before)) & valid;
-        while edges != 0 {
-            let k = edges.trailing_zeros();
-            edges &= edges - 1;
-            let at = block_no * 64 + k as usize;
-            if starts >> k & 1 == 1 {
-                start = at;
-            } else {
-                runs.push((start, at));
-            }
-        }
-        carry = mask >> 63;
-    }
-    if b.last().is_some_and(u8::is_ascii_digit) {
-        runs.push((start, b.len()));
-    }
+    crate::words::runs_of(b, crate::words::ByteClass::Digit, |s, e| runs.push((s, e)));
     runs
 }
 
