@@ -27,10 +27,10 @@ use crate::words::ByteClass;
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
     /// A contiguous NFA, not a DFA: the special categories' 2,000 entries
-    /// made an 8 MB DFA (38 KB per entry of the organisations' list), whose
-    /// rows each walk read from far in memory; the NFA is a small fraction
-    /// of that, and as fast here (dense transitions near the root, where
-    /// most walks end). Peak RSS of `detect` -11 MB.
+    /// made an 8 MB DFA (the organisations' 722, 2.4 MB), whose rows each
+    /// walk read from far in memory; the NFA is a small fraction of that,
+    /// and as fast here (dense transitions near the root, where most walks
+    /// end). Peak RSS of `detect` -11 MB.
     automaton: NFA,
     /// Bytes an entry can begin with (both cases when matching ignores
     /// ASCII case).
@@ -273,26 +273,26 @@ impl Lexicon {
 
     /// The longest entry that starts at `s` and ends by `to`.
     fn longest_at(&self, b: &[u8], s: usize, to: usize) -> Option<Hit> {
-        let dfa = &self.automaton;
+        let nfa = &self.automaton;
         // Built with anchored starts, so this cannot fail.
-        let mut sid = dfa.start_state(Anchored::Yes).ok()?;
+        let mut sid = nfa.start_state(Anchored::Yes).ok()?;
         let mut hit = None;
         for (at, &c) in b[s..to].iter().enumerate() {
-            sid = dfa.next_state(Anchored::Yes, sid, c);
-            if !dfa.is_special(sid) {
+            sid = nfa.next_state(Anchored::Yes, sid, c);
+            if !nfa.is_special(sid) {
                 continue;
             }
-            if dfa.is_dead(sid) {
+            if nfa.is_dead(sid) {
                 break;
             }
-            if dfa.is_match(sid) {
-                let entry = dfa.match_pattern(sid, 0);
+            if nfa.is_match(sid) {
+                let entry = nfa.match_pattern(sid, 0);
                 let end = s + at + 1;
                 // Match states also carry entries that end here but start
                 // later (the unanchored automaton's failure matches).
                 let cut = self.word_end.get(entry.as_usize()) == Some(&true)
                     && b.get(end).is_some_and(|&c| self.word_byte[usize::from(c)]);
-                if end - dfa.pattern_len(entry) == s && !cut {
+                if end - nfa.pattern_len(entry) == s && !cut {
                     hit = Some(Hit {
                         start: s,
                         end,
