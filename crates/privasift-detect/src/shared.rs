@@ -4,6 +4,7 @@ use std::any::Any;
 use std::cell::OnceCell;
 use std::sync::Arc;
 
+use crate::block::Block;
 use crate::lexicon::{Found, Group, Lexicon, WordStarts};
 
 /// Handed to every detector with each text (`Detector::detect_shared`):
@@ -14,6 +15,9 @@ pub(crate) struct Shared {
     /// The word lists of the set's detectors (`Detector::word_lists`).
     group: Arc<Group>,
     word_starts: OnceCell<WordStarts>,
+    /// The text's postal blocks (`person` takes their recipients,
+    /// `organization` their companies).
+    blocks: OnceCell<Vec<Block>>,
 }
 
 impl Shared {
@@ -21,7 +25,14 @@ impl Shared {
         Self {
             group,
             word_starts: OnceCell::new(),
+            blocks: OnceCell::new(),
         }
+    }
+
+    /// The postal blocks of `text` (the text this `Shared` was made for).
+    pub(crate) fn blocks(&self, text: &str) -> &[Block] {
+        self.blocks
+            .get_or_init(|| crate::block::postal_blocks(text))
     }
 
     /// What `lexicon` finds in the whole of `text` (the text this `Shared`

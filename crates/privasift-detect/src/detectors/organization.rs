@@ -574,8 +574,8 @@ impl Detector for Organization {
         self.names(text, shared, out);
         firm_names(text, out);
         // A company between the recipient and the street of a postal block.
-        for block in crate::block::postal_blocks(text) {
-            for (s, e) in block.organisations {
+        for block in shared.blocks(text) {
+            for &(s, e) in &block.organisations {
                 out.push(Span::new(s, e, ORGANIZATION, SCORE, ID));
             }
         }

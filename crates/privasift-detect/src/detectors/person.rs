@@ -30,6 +30,7 @@ use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
 use crate::names::{is_first_name, is_surname};
+use crate::shared::Shared;
 use crate::words::{Word, WordList, all_caps, title_case, words};
 
 pub const PERSON: Kind = Kind::new("person", Label::Person);
@@ -1207,6 +1208,13 @@ impl Detector for Person {
     }
 
     fn detect(&self, text: &str, out: &mut Vec<Span>) {
+        self.detect_shared(text, &Shared::default(), out);
+    }
+
+    fn detect_shared(&self, text: &str, shared: &dyn std::any::Any, out: &mut Vec<Span>) {
+        let Some(shared) = Shared::of(shared) else {
+            return self.detect(text, out);
+        };
         let ws = words(text);
         let found_from = out.len();
         // Lower-case names are read only in text written all in lower case
@@ -1215,7 +1223,7 @@ impl Detector for Person {
         self.find(&ws, text, lower_text, out);
         // The recipient of a postal block ("Name / Company / 12 Street"),
         // and not its company (which the envelope rule may have taken).
-        let blocks = crate::block::postal_blocks(text);
+        let blocks = shared.blocks(text);
         if !blocks.is_empty() {
             // (Lines in text order: one pass over the spans, a binary
             // search each, however many blocks an address book holds.)
@@ -1234,7 +1242,7 @@ impl Detector for Person {
                 seen += 1;
                 seen <= found_from || !in_company(s)
             });
-            for (s, e) in blocks.into_iter().flat_map(|b| b.names) {
+            for &(s, e) in blocks.iter().flat_map(|b| &b.names) {
                 out.push(Span::new(s, e, PERSON, 0.7, ID));
             }
         }
