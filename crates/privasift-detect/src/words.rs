@@ -348,15 +348,7 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
     // growing the vector.)
     let mut out = Vec::with_capacity(b.len() / 6 + 4);
     runs_of(b, ByteClass::Word, |start, end| {
-        if !matches!(b[end - 1], b'.' | b'\'' | b'-') {
-            // (Most words: nothing to trim. A run of word bytes ends on
-            // ASCII or at the end of the text, so on a char boundary.)
-            out.push(Word {
-                start,
-                end,
-                text: &text[start..end],
-            });
-        } else if let Some(w) = trim_word(text, start, end) {
+        if let Some(w) = trim_word(text, start, end) {
             out.push(w);
         }
     });
@@ -482,17 +474,28 @@ pub(crate) fn word_at(text: &str, s: usize) -> (usize, Option<Word<'_>>) {
 }
 
 /// The word in the run of word bytes `text[s..e]`, trimmed of the
-/// punctuation it may end with. `None` when nothing is left.
-fn trim_word(text: &str, s: usize, mut e: usize) -> Option<Word<'_>> {
+/// punctuation it may end with. `None` when nothing is left. (Inlined:
+/// most words end with a letter or a digit and have nothing to trim, and
+/// `words()` asks for every word of every text.)
+#[inline]
+fn trim_word(text: &str, s: usize, e: usize) -> Option<Word<'_>> {
     let b = text.as_bytes();
-    // Most words end with a letter or a digit: nothing to trim.
     if e > s && !matches!(b[e - 1], b'.' | b'\'' | b'-') {
+        // (A run of word bytes ends on ASCII or at the end of the text, so
+        // on a char boundary.)
         return Some(Word {
             start: s,
             end: e,
             text: &text[s..e],
         });
     }
+    trim_punctuation(text, s, e)
+}
+
+/// [`trim_word`] of a run that ends with `.`, `'` or `-`.
+#[inline(never)]
+fn trim_punctuation(text: &str, s: usize, mut e: usize) -> Option<Word<'_>> {
+    let b = text.as_bytes();
     // A trailing dot is punctuation unless the word is an initial or a
     // title ("G.", "M.", "Dr.").
     let w = &b[s..e];

@@ -270,20 +270,20 @@ pub struct Place {
     /// words ("la", "la chaux", for "la chaux-de-fonds"... and "saint",
     /// "saint martin", "saint martin de"): a run of words is read on only
     /// while it is one ("La météo était" stops at "la météo").
-    first_words: FxHashSet<Box<[u8]>>,
-    /// `names` and `first_words` turn most words away here first.
+    beginnings: FxHashSet<Box<[u8]>>,
+    /// `names` and `beginnings` turn most keys away here first.
     names_filter: KeyFilter,
-    first_filter: KeyFilter,
+    beginnings_filter: KeyFilter,
 }
 
 impl Place {
     pub fn new() -> Result<Self, BuildError> {
         let mut names = FxHashMap::default();
-        let mut first_words = FxHashSet::default();
+        let mut beginnings = FxHashSet::default();
         let mut add = |name: &str, entry: Entry| {
             let key = name.to_lowercase();
             for (at, _) in key.match_indices(' ') {
-                first_words.insert(key[..at].to_owned());
+                beginnings.insert(key[..at].to_owned());
             }
             names
                 .entry(key)
@@ -412,9 +412,9 @@ impl Place {
         let bytes = |k: String| k.into_bytes().into_boxed_slice();
         Ok(Self {
             names_filter: KeyFilter::new(names.keys().map(String::as_str)),
-            first_filter: KeyFilter::new(first_words.iter().map(String::as_str)),
+            beginnings_filter: KeyFilter::new(beginnings.iter().map(String::as_str)),
             names: names.into_iter().map(|(k, e)| (bytes(k), e)).collect(),
-            first_words: first_words.into_iter().map(bytes).collect(),
+            beginnings: beginnings.into_iter().map(bytes).collect(),
         })
     }
 
@@ -435,7 +435,8 @@ impl Place {
             .then(|| self.names.get(key.as_slice()))
             .flatten()
             .map(|e| (1, *e));
-        if self.first_filter.may_contain_bytes(key) && self.first_words.contains(key.as_slice()) {
+        if self.beginnings_filter.may_contain_bytes(key) && self.beginnings.contains(key.as_slice())
+        {
             let mut end = first.end;
             run.push(Word { ..*first });
             while run.len() < MAX_WORDS {
@@ -461,8 +462,8 @@ impl Place {
                     best = Some((run.len(), *e));
                 }
                 // No longer name begins with these words.
-                if !(self.first_filter.may_contain_bytes(key)
-                    && self.first_words.contains(key.as_slice()))
+                if !(self.beginnings_filter.may_contain_bytes(key)
+                    && self.beginnings.contains(key.as_slice()))
                 {
                     break;
                 }
