@@ -565,6 +565,27 @@ struct Observer<'a> {
     strict: bool,
 }
 
+/// One record of a `records` entry in the ledger, borrowed from the run's
+/// [`RecordEntry`]: written straight to the line, without a map and strings
+/// per record. (Fields in sorted order, as a `serde_json::Value` map wrote
+/// them, so that entries read as before.)
+#[derive(serde::Serialize)]
+struct LedgerRecord<'a> {
+    action: &'a str,
+    detectors: &'a [&'static str],
+    index: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key: Option<&'a str>,
+    kinds: &'a [&'static str],
+}
+
+/// A `records` entry: the records of one batch from one source.
+#[derive(serde::Serialize)]
+struct LedgerRecords<'a> {
+    records: Vec<LedgerRecord<'a>>,
+    source: SourceId,
+}
+
 impl Observer<'_> {
     fn commit_quarantine(&mut self) -> Result<Vec<PathBuf>> {
         let mut out = Vec::new();
@@ -593,27 +614,18 @@ impl CleanObserver for Observer<'_> {
                 .iter()
                 .take_while(|e| e.source == source)
                 .count();
-            let records: Vec<serde_json::Value> = entries[i..i + n]
+            let records: Vec<LedgerRecord<'_>> = entries[i..i + n]
                 .iter()
-                .map(|e| {
-                    let mut v = json!({
-                        "index": e.index,
-                        "kinds": e.kinds,
-                        "action": e.action,
-                        "detectors": e.detectors,
-                    });
-                    if let Some(k) = &e.key {
-                        v["key"] = json!(k);
-                    }
-                    v
+                .map(|e| LedgerRecord {
+                    action: e.action,
+                    detectors: &e.detectors,
+                    index: e.index,
+                    key: e.key.as_deref(),
+                    kinds: &e.kinds,
                 })
                 .collect();
             self.ledger
-                .append(
-                    self.run,
-                    "records",
-                    &json!({"source": source, "records": records}),
-                )
+                .append(self.run, "records", &LedgerRecords { records, source })
                 .map_err(|e| e.to_string())?;
             i += n;
         }

@@ -243,11 +243,14 @@ impl Ledger {
     ///
     /// `body` must hold only ids, kinds, counts and digests, never the
     /// personal data that was found.
-    pub fn append(
+    /// (`body` is any `Serialize` value: a `serde_json::Value`, or a
+    /// struct that borrows what it lists, which spares a run of many
+    /// records a tree of maps and strings per entry.)
+    pub fn append<B: Serialize + ?Sized>(
         &mut self,
         run: &str,
         event: &str,
-        body: &serde_json::Value,
+        body: &B,
     ) -> Result<Appended, LedgerError> {
         if self.failed {
             return Err(self.io_error(io::Error::other(
