@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::block::Block;
 use crate::lexicon::{Found, Group, Lexicon, WordStarts};
+use crate::words::Word;
 
 /// Handed to every detector with each text (`Detector::detect_shared`):
 /// what several detectors read of a text, worked out by the first that
@@ -18,6 +19,11 @@ pub(crate) struct Shared {
     /// The text's postal blocks (`person` takes their recipients,
     /// `organization` their companies).
     blocks: OnceCell<Vec<Block>>,
+    /// The byte ranges of the text's words (as [`crate::words::words`]
+    /// splits them) that start with a capital's lead byte, when `person`
+    /// has split the text: `place` reads these instead of looking for
+    /// capitals and reading their words again.
+    capital_words: OnceCell<Vec<(usize, usize)>>,
 }
 
 impl Shared {
@@ -26,6 +32,7 @@ impl Shared {
             group,
             word_starts: OnceCell::new(),
             blocks: OnceCell::new(),
+            capital_words: OnceCell::new(),
         }
     }
 
@@ -33,6 +40,29 @@ impl Shared {
     pub(crate) fn blocks(&self, text: &str) -> &[Block] {
         self.blocks
             .get_or_init(|| crate::block::postal_blocks(text))
+    }
+
+    /// Keeps the words of the text that start with a capital's lead byte,
+    /// from a detector that has split the text into words anyway.
+    pub(crate) fn keep_capital_words(&self, words: &[Word<'_>]) {
+        if self.capital_words.get().is_none() {
+            // (About one word in ten: room for that without growing the
+            // vector on most texts.)
+            let mut kept = Vec::with_capacity(words.len() / 6 + 4);
+            for w in words {
+                let c = w.text.as_bytes()[0];
+                if c.is_ascii_uppercase() || c >= 0xC3 {
+                    kept.push((w.start, w.end));
+                }
+            }
+            let _ = self.capital_words.set(kept);
+        }
+    }
+
+    /// The words kept by [`Shared::keep_capital_words`], if a detector
+    /// has kept them for this text.
+    pub(crate) fn capital_words(&self) -> Option<&[(usize, usize)]> {
+        self.capital_words.get().map(Vec::as_slice)
     }
 
     /// What `lexicon` finds in the whole of `text` (the text this `Shared`

@@ -1216,6 +1216,7 @@ impl Detector for Person {
             return self.detect(text, out);
         };
         let ws = words(text);
+        shared.keep_capital_words(&ws);
         let found_from = out.len();
         // Lower-case names are read only in text written all in lower case
         // (chat, lower-cased corpora): elsewhere a name has its capital.

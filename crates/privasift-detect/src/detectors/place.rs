@@ -35,6 +35,7 @@ use fake::locales::{DE_DE, Data, EN, FR_FR, IT_IT, PT_PT};
 use privasift_core::{Detector, Kind, Label, Span};
 
 use crate::BuildError;
+use crate::shared::Shared;
 use crate::words::{KeyFilter, Word, all_caps, capital_starts, is_word_byte, word_at, word_before};
 
 pub const PLACE_NAME: Kind = Kind::context("place-name", Label::Location);
@@ -694,8 +695,20 @@ impl Detector for Place {
     }
 
     fn detect(&self, text: &str, out: &mut Vec<Span>) {
-        // Only words that start with a capital can start a name: find those
-        // in the bytes, without splitting the whole text into words.
+        self.detect_in(text, None, out);
+    }
+
+    fn detect_shared(&self, text: &str, shared: &dyn std::any::Any, out: &mut Vec<Span>) {
+        let words = Shared::of(shared).and_then(Shared::capital_words);
+        self.detect_in(text, words, out);
+    }
+}
+
+impl Place {
+    /// The places of `text`; `capital_words`, when given, are the words
+    /// that start with a capital's lead byte (see [`Shared`]), which spares
+    /// looking for them.
+    fn detect_in(&self, text: &str, capital_words: Option<&[(usize, usize)]>, out: &mut Vec<Span>) {
         let from = out.len();
         let mut scratch = Scratch {
             key: Vec::new(),
@@ -704,11 +717,38 @@ impl Detector for Place {
         // Where the scan goes on: starts before it are inside a place
         // already found.
         let mut i = 0;
-        for s in capital_starts(text) {
-            if s >= i
-                && let Some(next) = self.place_at(text, s, &mut scratch, out)
-            {
-                i = next;
+        if let Some(words) = capital_words {
+            for &(s, e) in words {
+                if s >= i
+                    && let Some(w) = text.get(s..e)
+                    && let Some(next) = self.place_of(
+                        text,
+                        Word {
+                            start: s,
+                            end: e,
+                            text: w,
+                        },
+                        e,
+                        &mut scratch,
+                        out,
+                    )
+                {
+                    i = next;
+                }
+            }
+        } else {
+            // Only words that start with a capital can start a name: find
+            // those in the bytes, without splitting the whole text into
+            // words. (The same words as above: a capital after a byte that
+            // is not a word byte starts a run of word bytes. A run's
+            // trimmed end or its whole end as `next`: no capital starts
+            // between them.)
+            for s in capital_starts(text) {
+                if s >= i
+                    && let Some(next) = self.place_at(text, s, &mut scratch, out)
+                {
+                    i = next;
+                }
             }
         }
         // Then the rarer names after an elided article ("d'Oslo"), outside
@@ -806,10 +846,23 @@ impl Place {
         scratch: &mut Scratch<'t>,
         out: &mut Vec<Span>,
     ) -> Option<usize> {
-        let b = text.as_bytes();
         let (next, Some(first)) = word_at(text, s) else {
             return None;
         };
+        self.place_of(text, first, next, scratch, out)
+    }
+
+    /// [`Place::place_at`] for the word `first`, whose run of word bytes
+    /// ends at `next`.
+    fn place_of<'t>(
+        &self,
+        text: &'t str,
+        first: Word<'t>,
+        next: usize,
+        scratch: &mut Scratch<'t>,
+        out: &mut Vec<Span>,
+    ) -> Option<usize> {
+        let b = text.as_bytes();
         let cased = written_as_name(first.text);
         if cased == Cased::No {
             if country_abbreviation(text, &first) {
@@ -1050,6 +1103,66 @@ mod tests {
             for s in found(t) {
                 assert!(t.contains(&s));
             }
+        }
+    }
+
+    /// The spans of `text` from its capital words as `person` keeps them
+    /// for the set (see [`Shared::keep_capital_words`]) and from the
+    /// detector's own search for capitals.
+    type Ranges = Vec<(usize, usize)>;
+
+    fn both_ways(place: &Place, text: &str) -> (Ranges, Ranges) {
+        let shared = Shared::default();
+        shared.keep_capital_words(&crate::words::words(text));
+        let (mut given, mut own) = (Vec::new(), Vec::new());
+        place.detect_in(text, shared.capital_words(), &mut given);
+        place.detect_in(text, None, &mut own);
+        let ranges = |v: Vec<Span>| v.iter().map(|s| (s.start, s.end)).collect();
+        (ranges(given), ranges(own))
+    }
+
+    #[test]
+    fn the_capital_words_person_keeps_find_what_the_own_search_finds() {
+        let place = Place::new().unwrap();
+        for t in [
+            "He moved from Lancashire to Hampshire, then to Bavière and Ilocos Norte.",
+            "au Palais des Droits de l’Homme, à Strasbourg. Paris.Lyon -Nice' 'Rome-",
+            "in the UK and the US; U.S. troops, a USA tour; d'Oslo, L'Aquila, à Évry.",
+            "une maison sise à Stevenston, en Écosse ; born in Kilmarnock, Scotland",
+            "Ħ Paris ŝ À Zürich😀 Genève ÉÉÉÉ Ŧ 日本 Tokyo 東京 -Paris. ...Lyon",
+        ] {
+            let (given, own) = both_ways(&place, t);
+            assert!(!own.is_empty(), "{t}");
+            assert_eq!(given, own, "{t}");
+        }
+    }
+
+    use proptest::prelude::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_capital_words_person_keeps_find_what_the_own_search_finds_anywhere(
+            words in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(vec![
+                        "Paris", "Lyon", "Nice", "France", "New", "York", "Saint-Denis",
+                        "à", "in", "en", "de", "la", "US", "U.S.", "d'Oslo", "L’Aquila",
+                        "Écosse", "Scotland", "Mr", "Street", "le", "the", ",", ".", "'",
+                        "-", "\n", "😀", "Zürich", "ÉVRY", "rue", "Texas", "Kent",
+                    ]).prop_map(str::to_owned),
+                    "[A-Za-zÀ-ÿ'.\\- ]{1,8}",
+                ],
+                0..40,
+            ),
+            glue in proptest::collection::vec(proptest::sample::select(vec![" ", "", ", ", "\n", " - "]), 40),
+        ) {
+            let mut text = String::new();
+            for (w, g) in words.iter().zip(&glue) {
+                text.push_str(w);
+                text.push_str(g);
+            }
+            let (given, own) = both_ways(&Place::new().unwrap(), &text);
+            proptest::prop_assert_eq!(given, own);
         }
     }
 }
