@@ -128,7 +128,7 @@ fn load8(b: &[u8], at: usize) -> u64 {
 /// bytes at once: a byte's high bit marks it as at least `A`, or above `Z`,
 /// after adding the right constant to its low seven bits (which cannot carry
 /// into the next byte).
-fn fold8(w: u64) -> u64 {
+pub(crate) fn fold8(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let low7 = w & !HIGH;
