@@ -1169,6 +1169,25 @@ mod tests {
         }
     }
 
+    /// [`written_as_name`] by chars only, as it read before its ASCII path.
+    fn written_as_name_by_chars(w: &str) -> Cased {
+        let mut chars = w.chars();
+        if !chars.next().is_some_and(char::is_uppercase) {
+            return Cased::No;
+        }
+        if all_caps(w) {
+            if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+                Cased::Caps
+            } else {
+                Cased::No
+            }
+        } else if chars.any(char::is_lowercase) {
+            Cased::Title
+        } else {
+            Cased::No
+        }
+    }
+
     use proptest::prelude::*;
 
     proptest::proptest! {
@@ -1195,6 +1214,14 @@ mod tests {
             }
             let (given, own) = both_ways(&Place::new().unwrap(), &text);
             proptest::prop_assert_eq!(given, own);
+        }
+
+        #[test]
+        fn ascii_fast_paths_answer_as_the_char_paths(w in "[ -~]{0,12}") {
+            proptest::prop_assert!(written_as_name(&w) == written_as_name_by_chars(&w), "{w:?}");
+            let mut key = b"x".to_vec();
+            push_lower(&mut key, &w);
+            proptest::prop_assert_eq!(key, format!("x{}", w.to_lowercase()).into_bytes());
         }
     }
 }
