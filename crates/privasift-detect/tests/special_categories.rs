@@ -225,19 +225,22 @@ fn fourth_tuning_set_scores() {
 /// the held-out target: informal registers, reviews, tickets, records):
 /// floors a little under the level reached after the lexicons were
 /// extended from its misses (first measured at R 0.10 for biometric data,
-/// 0.33 for health, 0.49 for offences). What it still misses is mostly a couple
-/// or a biometric capture said without a fixed term ("her partner Maggie",
-/// "scans my daughter's thumb") and slang ("banged up", "on a tag").
+/// 0.33 for health, 0.49 for offences). A biometric capture or a same-sex
+/// couple said without a fixed term ("scans my daughter's thumb", "deux
+/// hommes ... nous pacser") is found by pairs of words since (biometric R
+/// 0.37 -> 0.93, sexual life 0.63 -> 0.80); what it still misses is mostly
+/// a couple named without a word of orientation ("her partner Maggie") and
+/// slang ("banged up", "on a tag").
 #[test]
 fn fifth_tuning_set_scores() {
     assert_eq!(FIFTH.lines().count(), 232);
     let counts = score(FIFTH, "fifth tuning set");
     let floors: [(&str, f64, f64); 5] = [
-        ("BIOMETRIC", 0.9, 0.35),
+        ("BIOMETRIC", 0.95, 0.9),
         ("CRIMINAL_OFFENCE", 0.95, 0.65),
         ("GENETIC", 0.95, 0.85),
         ("HEALTH", 0.9, 0.7),
-        ("SEXUAL_ORIENTATION_OR_LIFE", 0.95, 0.6),
+        ("SEXUAL_ORIENTATION_OR_LIFE", 0.95, 0.75),
     ];
     hold_floors(&counts, &floors);
 }

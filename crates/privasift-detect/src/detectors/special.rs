@@ -30,7 +30,7 @@ use crate::context::floor_boundary;
 use crate::lexicon::{Hit, Lexicon};
 use crate::shared::Shared;
 
-const ID: &str = "special-category@7";
+const ID: &str = "special-category@8";
 
 pub const HEALTH: Kind = Kind::new("health", Label::Health);
 pub const RELIGION: Kind = Kind::new("religion-or-belief", Label::ReligionOrBelief);
@@ -58,6 +58,117 @@ const LEXICONS: &[(Kind, &str)] = &[
     (BIOMETRIC, include_str!("../../data/special/biometric.txt")),
     (CRIMINAL, include_str!("../../data/special/criminal.txt")),
 ];
+
+/// Pairs of word lists (`data/special/*-pairs.txt`): a word of the first
+/// and one of the second, close together in one sentence, reveal the
+/// category where neither does alone ("scans my daughter's thumb", "deux
+/// hommes ... nous pacser"). The files' header says how close.
+const PAIRS: &[(Kind, &str)] = &[
+    (
+        BIOMETRIC,
+        include_str!("../../data/special/biometric-pairs.txt"),
+    ),
+    (SEXUAL, include_str!("../../data/special/sexual-pairs.txt")),
+];
+
+/// How far apart the two words of a pair may be: bytes, and words between.
+const PAIR_REACH: usize = 80;
+const PAIR_WORDS_BETWEEN: usize = 4;
+
+/// The owner id of pair `k`'s first words in the lexicon automaton:
+/// `PAIR_ANCHOR + k`.
+const PAIR_ANCHOR: usize = 1 << 20;
+
+/// A pairs file's sections: `[first]`, `[second]`, `[before]`, `[not]`.
+#[derive(Default)]
+struct PairLists<'a> {
+    first: Vec<&'a str>,
+    second: Vec<&'a str>,
+    before: Vec<&'a str>,
+    not: Vec<&'a str>,
+}
+
+fn pair_lists(file: &str) -> PairLists<'_> {
+    let mut lists = PairLists::default();
+    let mut into: Option<&mut Vec<&str>> = None;
+    for line in file.lines().map(str::trim) {
+        match line {
+            "[first]" => into = Some(&mut lists.first),
+            "[second]" => into = Some(&mut lists.second),
+            "[before]" => into = Some(&mut lists.before),
+            "[not]" => into = Some(&mut lists.not),
+            _ if line.is_empty() || line.starts_with('#') => {}
+            _ => {
+                if let Some(list) = into.as_mut() {
+                    list.push(line);
+                }
+            }
+        }
+    }
+    lists
+}
+
+/// A pair's lists after its first words (which are anchors in the
+/// lexicon): second words (owner 0: either side; 1: only before).
+struct Pair {
+    kind: Kind,
+    second: Words,
+    not: Words,
+}
+
+impl Pair {
+    fn new(kind: Kind, file: &str) -> Result<Self, BuildError> {
+        let lists = pair_lists(file);
+        let second = lists.second.iter().map(|w| (0, *w));
+        let before = lists.before.iter().map(|w| (1, *w));
+        Ok(Self {
+            kind,
+            second: Words::new(second.chain(before))?,
+            not: Words::new(lists.not.iter().map(|w| (0, *w)))?,
+        })
+    }
+
+    /// The finding for the first word at `s..e`, if a second word is close
+    /// enough: from one word to the other.
+    fn around(&self, text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+        let (from, to) = sentence(text, s, e);
+        // Inside an idiom ("by hand", "face to face"): not the body.
+        let (lo, hi) = (
+            floor_boundary(text, s.saturating_sub(24).max(from)),
+            floor_boundary(text, (e + 24).min(to)),
+        );
+        if self
+            .not
+            .find(text, lo, hi)
+            .any(|(x, y, _)| x <= s && y >= e)
+        {
+            return None;
+        }
+        let lo = floor_boundary(text, s.saturating_sub(PAIR_REACH).max(from));
+        let hi = floor_boundary(text, (e + PAIR_REACH).min(to));
+        let words_between = |x: usize, y: usize| {
+            text[x..y]
+                .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+                .filter(|w| !w.is_empty())
+                .count()
+        };
+        // Glued to the next word by a hyphen ("hand-written"): a compound,
+        // unless that word is a second word ("face-matching").
+        let glued = text.as_bytes().get(e) == Some(&b'-');
+        let seconds: Vec<(usize, usize, usize)> = self.second.find(text, lo, hi).collect();
+        if glued && !seconds.iter().any(|&(x, _, _)| x == e + 1) {
+            return None;
+        }
+        seconds
+            .into_iter()
+            .filter(|&(x, y, only_before)| {
+                (y <= s && words_between(y, s) <= PAIR_WORDS_BETWEEN)
+                    || (only_before == 0 && x >= e && words_between(e, x) <= PAIR_WORDS_BETWEEN)
+            })
+            .min_by_key(|&(x, y, _)| if y <= s { s - y } else { x - e })
+            .map(|(x, y, _)| (s.min(x), e.max(y)))
+    }
+}
 
 /// Words that make the writer the subject.
 const FIRST_PERSON: &[&str] = &[
@@ -449,6 +560,9 @@ const ORG_ANCHOR: usize = usize::MAX;
 
 pub struct Special {
     lexicon: Words,
+    /// The pairs' other lists (their first words are anchors in
+    /// `lexicon`).
+    pairs: Vec<Pair>,
     orgs: [(Kind, regex::Regex); 2],
     first: Words,
     subjectless: Words,
@@ -470,9 +584,19 @@ impl Special {
                 .iter()
                 .enumerate()
                 .flat_map(|(i, (_, text))| text.lines().map(move |l| (i, l)))
-                .chain(ORG_WORDS.iter().map(|w| (ORG_ANCHOR, *w))),
+                .chain(ORG_WORDS.iter().map(|w| (ORG_ANCHOR, *w)))
+                .chain(PAIRS.iter().enumerate().flat_map(|(k, (_, file))| {
+                    pair_lists(file)
+                        .first
+                        .into_iter()
+                        .map(move |w| (PAIR_ANCHOR + k, w))
+                })),
         )?;
         let one = |words: &[&'static str]| Words::new(words.iter().map(|w| (0, *w)));
+        let pairs = PAIRS
+            .iter()
+            .map(|(kind, file)| Pair::new(*kind, file))
+            .collect::<Result<Vec<_>, BuildError>>()?;
         let re = |p: &str| {
             regex::Regex::new(p).map_err(|e| BuildError::Detector {
                 detector: ID,
@@ -481,6 +605,7 @@ impl Special {
         };
         Ok(Self {
             lexicon,
+            pairs,
             orgs: [(POLITICAL, re(POLITICAL_ORG)?), (UNION, re(UNION_ORG)?)],
 
             first: one(FIRST_PERSON)?,
@@ -765,6 +890,21 @@ impl Special {
                 done = hi;
                 continue;
             }
+            if let Some(pair) = owner
+                .checked_sub(PAIR_ANCHOR)
+                .and_then(|k| self.pairs.get(k))
+            {
+                if let Some((a, b)) = pair.around(text, s, e) {
+                    out.push(Span::new(
+                        a,
+                        b,
+                        pair.kind,
+                        self.score(text, a, b, &record),
+                        ID,
+                    ));
+                }
+                continue;
+            }
             let Some((kind, _)) = LEXICONS.get(owner) else {
                 continue;
             };
@@ -823,6 +963,40 @@ mod tests {
                 ("hospitalisée".to_owned(), "health")
             ]
         );
+    }
+
+    #[test]
+    fn pairs_of_words_say_what_neither_says_alone() {
+        assert_eq!(
+            found("The school canteen scans my daughter's thumb to pay for lunch."),
+            vec![("scans my daughter's thumb".to_owned(), "biometric")]
+        );
+        assert_eq!(
+            found("Mon tel se déverrouille avec ma tronche, c'est flippant."),
+            vec![("déverrouille avec ma tronche".to_owned(), "biometric")]
+        );
+        assert_eq!(
+            kinds("Mon compagnon et moi, deux hommes, voulons nous pacser."),
+            ["sexual-orientation-or-life"]
+        );
+        // Neither word alone, an idiom, a compound, a verb after the body,
+        // words too far apart, a card reader.
+        for t in [
+            "My thumb hurts.",
+            "Scan the document and send it back.",
+            "I scanned my hand-written notes into the app.",
+            "My thumb hurts after scanning boxes all day.",
+            "The password manager saves me from typing them by hand.",
+            "J'ai scanné mes notes écrites à la main.",
+            "I wear glasses, my eyes get tired when I read the screen reader output.",
+            "He put his hand on the card reader and paid.",
+            "Elle a levé la main pour poser une question sur le logiciel.",
+            "My voice was hoarse after the karaoke, the microphone software kept clipping.",
+            "Two men were seen leaving the building together.",
+            "Two women founded the company; they are business partners.",
+        ] {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
     }
 
     fn kinds(text: &str) -> Vec<&'static str> {
