@@ -396,8 +396,12 @@ static NOT_AFTER: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_AFTER_
 /// Whether only indentation or quoting (`>`, `?` marks) stands between the
 /// start of the line and byte `at`.
 fn opens_line(text: &str, at: usize) -> bool {
-    let head = text[..at].trim_end_matches([' ', '\t', '>', '?']);
-    head.is_empty() || head.ends_with('\n')
+    // (Bytes: every character trimmed is ASCII; `trim_end_matches` with a
+    // set of chars cost a tenth of person's time on capitalised words.)
+    let head = text.as_bytes().get(..at).unwrap_or_default();
+    head.iter()
+        .rposition(|c| !matches!(c, b' ' | b'\t' | b'>' | b'?'))
+        .is_none_or(|k| head[k] == b'\n')
 }
 
 /// Form fields whose value is a name (compared in lower case).
@@ -495,9 +499,18 @@ fn envelope_name(ws: &[Word<'_>], i: usize, text: &str) -> Option<usize> {
         }
         more += 1;
     }
+    // (A single word, most line openers, needs no look at the line.)
+    if more == 0 {
+        return None;
+    }
     let end = ws[i + more].end;
-    let line_end = text[end..].find('\n').map(|k| end + k)?;
-    if more == 0 || !text[end..line_end].trim_end().is_empty() {
+    // Only white space to the end of the line, then a line.
+    let rest = &text[end..];
+    let line_end = end + rest.len()
+        - rest
+            .trim_start_matches(|c: char| c != '\n' && c.is_whitespace())
+            .len();
+    if text.as_bytes().get(line_end) != Some(&b'\n') {
         return None;
     }
     let letters = ws[i..=i + more]
