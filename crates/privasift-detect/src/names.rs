@@ -374,7 +374,10 @@ fn in_set(set: &HashSet<String>, filter: &KeyFilter, word: &str) -> bool {
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(|l| filter.may_contain(l) && set.contains(l));
+        // (The filter first, on the bytes: most words asked about miss it,
+        // and need no UTF-8 check.)
+        return filter.may_contain_bytes(lower)
+            && std::str::from_utf8(lower).is_ok_and(|l| set.contains(l));
     }
     let lower = word.to_lowercase();
     filter.may_contain(&lower) && set.contains(&lower)
