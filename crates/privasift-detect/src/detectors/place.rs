@@ -693,6 +693,12 @@ fn written_as_name(w: &str) -> Cased {
             Cased::No
         };
     }
+    written_as_name_by_chars(w)
+}
+
+/// [`written_as_name`] char by char: any word (and the reference its ASCII
+/// path is tested against).
+fn written_as_name_by_chars(w: &str) -> Cased {
     let mut chars = w.chars();
     if !chars.next().is_some_and(char::is_uppercase) {
         return Cased::No;
@@ -1166,25 +1172,6 @@ mod tests {
             let (given, own) = both_ways(&place, t);
             assert!(!own.is_empty(), "{t}");
             assert_eq!(given, own, "{t}");
-        }
-    }
-
-    /// [`written_as_name`] by chars only, as it read before its ASCII path.
-    fn written_as_name_by_chars(w: &str) -> Cased {
-        let mut chars = w.chars();
-        if !chars.next().is_some_and(char::is_uppercase) {
-            return Cased::No;
-        }
-        if all_caps(w) {
-            if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
-                Cased::Caps
-            } else {
-                Cased::No
-            }
-        } else if chars.any(char::is_lowercase) {
-            Cased::Title
-        } else {
-            Cased::No
         }
     }
 
