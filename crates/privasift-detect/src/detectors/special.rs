@@ -154,13 +154,17 @@ impl Pair {
         };
         // Glued to the next word by a hyphen ("hand-written"): a compound,
         // unless that word is a second word ("face-matching").
-        let glued = text.as_bytes().get(e) == Some(&b'-');
-        let seconds: Vec<(usize, usize, usize)> = self.second.find(text, lo, hi).collect();
-        if glued && !seconds.iter().any(|&(x, _, _)| x == e + 1) {
+        if text.as_bytes().get(e) == Some(&b'-')
+            && !self
+                .second
+                .find(text, e + 1, hi)
+                .next()
+                .is_some_and(|(x, _, _)| x == e + 1)
+        {
             return None;
         }
-        seconds
-            .into_iter()
+        self.second
+            .find(text, lo, hi)
             .filter(|&(x, y, only_before)| {
                 (y <= s && words_between(y, s) <= PAIR_WORDS_BETWEEN)
                     || (only_before == 0 && x >= e && words_between(e, x) <= PAIR_WORDS_BETWEEN)
