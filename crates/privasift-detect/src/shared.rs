@@ -50,8 +50,7 @@ impl Shared {
             // vector on most texts.)
             let mut kept = Vec::with_capacity(words.len() / 6 + 4);
             for w in words {
-                let c = w.text.as_bytes()[0];
-                if c.is_ascii_uppercase() || c >= 0xC3 {
+                if crate::words::is_capital_lead(w.text.as_bytes()[0]) {
                     kept.push((w.start, w.end));
                 }
             }

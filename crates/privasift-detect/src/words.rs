@@ -253,7 +253,7 @@ impl ByteClass {
             Self::Word => mask_of(block, |c| {
                 alnum(c) | (c == b'\'') | (c == b'-') | (c == b'.')
             }),
-            Self::CapitalLead => mask_of(block, |c| (c.wrapping_sub(b'A') < 26) | (c >= 0xC3)),
+            Self::CapitalLead => mask_of(block, is_capital_lead),
             Self::Digit => mask_of(block, |c| c.wrapping_sub(b'0') < 10),
         }
     }
@@ -394,6 +394,15 @@ pub(crate) fn runs_of(b: &[u8], class: ByteClass, mut each: impl FnMut(usize, us
     {
         each(start, b.len());
     }
+}
+
+/// Whether byte `c` can begin a word written as a name (see
+/// [`ByteClass::CapitalLead`]). (`|`: no branch, so that a loop over bytes
+/// is vectorised.)
+#[allow(clippy::inline_always, clippy::needless_bitwise_bool)]
+#[inline(always)]
+pub(crate) fn is_capital_lead(c: u8) -> bool {
+    (c.wrapping_sub(b'A') < 26) | (c >= 0xC3)
 }
 
 /// The bytes that can begin a word written as a name: an ASCII capital or

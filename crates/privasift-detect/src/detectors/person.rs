@@ -396,8 +396,8 @@ static NOT_AFTER: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_AFTER_
 /// Whether only indentation or quoting (`>`, `?` marks) stands between the
 /// start of the line and byte `at`.
 fn opens_line(text: &str, at: usize) -> bool {
-    // (Bytes: every character trimmed is ASCII; `trim_end_matches` with a
-    // set of chars cost a tenth of person's time on capitalised words.)
+    // (Bytes: every character trimmed is ASCII, and every capitalised word
+    // is asked.)
     let head = text.as_bytes().get(..at).unwrap_or_default();
     head.iter()
         .rposition(|c| !matches!(c, b' ' | b'\t' | b'>' | b'?'))
