@@ -670,7 +670,12 @@ impl Special {
             && word.chars().skip(1).all(char::is_lowercase)
             && word.chars().count() >= 3
             && !NOT_NAMES.contains(&word.to_lowercase().as_str())
-            && !self.lexicon.any(text, a, b);
+            // (A pair's first word is no term: "Iris wears ..." opens
+            // with a name.)
+            && !self
+                .lexicon
+                .find(text, a, b)
+                .any(|(_, _, owner)| !(PAIR_ANCHOR..ORG_ANCHOR).contains(&owner));
         name_like
             && first_word(text, b, e)
                 .is_some_and(|(c, _)| self.person_verbs.find(text, c, e).any(|(v, _, _)| v == c))
@@ -983,6 +988,9 @@ mod tests {
             kinds("Mon compagnon et moi, deux hommes, voulons nous pacser."),
             ["sexual-orientation-or-life"]
         );
+        // A first word of a pair that is also a name still opens a
+        // sentence with a name.
+        assert_eq!(kinds("Iris wears hearing aids."), ["health"]);
         // Neither word alone, an idiom, a compound, a verb after the body,
         // words too far apart, a card reader.
         for t in [
