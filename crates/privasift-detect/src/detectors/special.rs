@@ -117,8 +117,7 @@ struct Pair {
 }
 
 impl Pair {
-    fn new(kind: Kind, file: &str) -> Result<Self, BuildError> {
-        let lists = pair_lists(file);
+    fn new(kind: Kind, lists: &PairLists<'_>) -> Result<Self, BuildError> {
         let second = lists.second.iter().map(|w| (0, *w));
         let before = lists.before.iter().map(|w| (1, *w));
         Ok(Self {
@@ -581,25 +580,27 @@ pub struct Special {
 
 impl Special {
     pub fn new() -> Result<Self, BuildError> {
-        // One automaton for the lexicons and the organisation anchors (owner
-        // ORG_ANCHOR): one pass over the text finds both.
+        // One automaton for the lexicons, the organisation anchors (owner
+        // ORG_ANCHOR) and the pairs' first words (PAIR_ANCHOR + k): one pass
+        // over the text finds all.
+        let pair_files: Vec<(Kind, PairLists<'_>)> = PAIRS
+            .iter()
+            .map(|(kind, file)| (*kind, pair_lists(file)))
+            .collect();
         let lexicon = Words::new(
             LEXICONS
                 .iter()
                 .enumerate()
                 .flat_map(|(i, (_, text))| text.lines().map(move |l| (i, l)))
                 .chain(ORG_WORDS.iter().map(|w| (ORG_ANCHOR, *w)))
-                .chain(PAIRS.iter().enumerate().flat_map(|(k, (_, file))| {
-                    pair_lists(file)
-                        .first
-                        .into_iter()
-                        .map(move |w| (PAIR_ANCHOR + k, w))
+                .chain(pair_files.iter().enumerate().flat_map(|(k, (_, lists))| {
+                    lists.first.iter().map(move |w| (PAIR_ANCHOR + k, *w))
                 })),
         )?;
         let one = |words: &[&'static str]| Words::new(words.iter().map(|w| (0, *w)));
-        let pairs = PAIRS
+        let pairs = pair_files
             .iter()
-            .map(|(kind, file)| Pair::new(*kind, file))
+            .map(|(kind, lists)| Pair::new(*kind, lists))
             .collect::<Result<Vec<_>, BuildError>>()?;
         let re = |p: &str| {
             regex::Regex::new(p).map_err(|e| BuildError::Detector {
